@@ -1,0 +1,13 @@
+package dev.parley.application.scenario.port.in;
+
+/**
+ * What a live call needs of a scenario to brief the conversation model.
+ *
+ * @param ref          how calls name it: a built-in name ({@code sales}) or a custom {@code scenario_id}
+ * @param instructions the full Realtime session instructions (safety preamble, persona, prompt), rendered by the scenario
+ * @param voice        a Realtime voice ({@code alloy}, {@code ash}, {@code ballad}, {@code coral}, {@code echo}, {@code sage}, {@code shimmer}, {@code verse}, {@code marin}, {@code cedar})
+ * @param temperature  sampling temperature, within the range the Realtime API accepts
+ * @param greetsFirst  on inbound calls, whether the assistant speaks first (outbound calls always open with a greeting)
+ */
+public record CallScenario(String ref, String name, String instructions, String voice, double temperature, boolean greetsFirst) {
+}
