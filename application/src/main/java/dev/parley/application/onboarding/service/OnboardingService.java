@@ -64,7 +64,7 @@ public final class OnboardingService implements GetOnboardingStatusUseCase, Star
         detected(tenant);
         return OnboardingStatusView.of(transactions.inTransaction(() -> {
             OnboardingProgress p = started(tenant);
-            if (p.complete(parsed, clock.instant())) progress.update(p);
+            if (p.complete(parsed, now())) progress.update(p);
             return p;
         }));
     }
@@ -100,7 +100,7 @@ public final class OnboardingService implements GetOnboardingStatusUseCase, Star
         return transactions.inTransaction(() -> {
             OnboardingProgress p = started(tenant);
             boolean changed = false;
-            for (OnboardingStep step : found) changed |= p.complete(step, clock.instant());
+            for (OnboardingStep step : found) changed |= p.complete(step, now());
             if (changed) progress.update(p);
             return p;
         });
@@ -118,8 +118,13 @@ public final class OnboardingService implements GetOnboardingStatusUseCase, Star
     private OnboardingProgress started(TenantId tenant) {
         Optional<OnboardingProgress> existing = progress.find(tenant);
         if (existing.isPresent()) return existing.get();
-        OnboardingProgress fresh = OnboardingProgress.start(tenant, clock.instant());
+        OnboardingProgress fresh = OnboardingProgress.start(tenant, now());
         if (progress.addIfAbsent(fresh)) return fresh;
         return progress.find(tenant).orElseThrow();
+    }
+
+    /** Times are kept to the microsecond, as the database stores them, so an answer and a later read agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

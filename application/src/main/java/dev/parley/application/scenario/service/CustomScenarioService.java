@@ -60,7 +60,7 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
         return transactions.inTransaction(() -> {
             scenarios.lockTenant(tenant);
             int existing = scenarios.count(tenant);
-            Instant now = clock.instant();
+            Instant now = now();
             String ref = CustomScenario.refFor(tenant, now, 0);
             for (int clash = 1; scenarios.findByRef(tenant, ref).isPresent(); clash++) ref = CustomScenario.refFor(tenant, now, clash);
             CustomScenario scenario = CustomScenario.create(scenarios.nextId(), tenant, ref, existing, content.persona(),
@@ -85,7 +85,7 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
         Content content = Content.of(command);
         return transactions.inTransaction(() -> {
             CustomScenario scenario = lookUp(command.tenant(), scenarioId).orElseThrow(ScenarioNotFoundException::new);
-            scenario.revise(content.persona(), content.prompt(), content.voice(), content.temperature(), clock.instant());
+            scenario.revise(content.persona(), content.prompt(), content.voice(), content.temperature(), now());
             scenarios.update(scenario);
             return CustomScenarioView.of(scenario);
         });
@@ -130,5 +130,10 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
             }
         }
         return scenarios.findByRef(tenant, key);
+    }
+
+    /** Times are kept to the microsecond, as the database stores them, so an answer and a later read agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

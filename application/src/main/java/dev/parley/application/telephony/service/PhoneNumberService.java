@@ -97,7 +97,7 @@ public final class PhoneNumberService implements GetCarrierAccountUseCase, Searc
         PurchasedNumber bought = marketplace.purchase(number, publicUrl.http("/incoming-call"),
                 friendlyName.isEmpty() ? "Parley " + number.e164() : friendlyName);
         UserPhoneNumber stored = new UserPhoneNumber(numbers.nextId(), command.tenant(), bought.phoneNumber(), bought.carrierSid(),
-                friendlyName.isEmpty() ? bought.friendlyName() : friendlyName, bought.voice(), bought.sms(), scenario, clock.instant());
+                friendlyName.isEmpty() ? bought.friendlyName() : friendlyName, bought.voice(), bought.sms(), scenario, now());
         try {
             transactions.run(() -> numbers.add(stored));
         } catch (PhoneNumberRepository.NumberTakenException raced) {
@@ -137,5 +137,10 @@ public final class PhoneNumberService implements GetCarrierAccountUseCase, Searc
         return numbers.list(tenant).stream().findFirst().map(UserPhoneNumber::phoneNumber)
                 .orElseThrow(() -> new NoCallerIdException(
                         "You have no phone number yet: provision one (POST /twilio/provision-number) before placing calls"));
+    }
+
+    /** Times are kept to the microsecond, as the database stores them, so an answer and a later read agree. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
