@@ -102,6 +102,9 @@ class PhoneNumbersApiTest implements TestPropertyProvider {
                 .containsEntry("is_active", true).containsEntry("voice_capable", true);
         assertThat(twilio.requests("POST", script.purchasePath()).getFirst().formValue("VoiceUrl"))
                 .isEqualTo("https://parley.example/incoming-call");
+        String third = randomNumber();
+        http.postJson("/twilio/provision-number", "{\"phone_number\":\"" + third + "\"}", ann);
+        assertThat(http.delete("/twilio/release-number/" + third.substring(1), ann).status()).as("without the +").isEqualTo(200);
         http.postJson("/twilio/provision-number", "{\"phone_number\":\"" + second + "\",\"friendly_name\":\"Office\","
                 + "\"inbound_scenario\":\"sales\"}", ann);
 
@@ -115,11 +118,11 @@ class PhoneNumbersApiTest implements TestPropertyProvider {
         HttpJson.Reply released = http.delete("/twilio/release-number/" + first.replace("+", "%2B"), ann);
         assertThat(released.status()).as(released.body()).isEqualTo(200);
         assertThat(released.map()).containsEntry("message", "Phone number released successfully");
-        assertThat(twilio.requests("DELETE", script.releasePath())).hasSize(1);
+        assertThat(twilio.requests("DELETE", script.releasePath())).hasSize(2);
         assertThat(http.get("/twilio/user-numbers", ann).list()).extracting(n -> n.get("phone_number")).containsExactly(second);
         assertThat(http.get("/twilio/user-primary-number", ann).map()).containsEntry("phone_number", second);
         assertThat(directory.route(new PhoneNumber(first))).isInstanceOf(NumberRoute.Unassigned.class);
-        assertThat(http.delete("/twilio/release-number/" + second.substring(1), ann).status()).isEqualTo(200);
+        assertThat(http.delete("/twilio/release-number/" + second, ann).status()).as("a literal +").isEqualTo(200);
         assertThat(http.get("/twilio/user-primary-number", ann).status()).isEqualTo(404);
     }
 

@@ -122,6 +122,7 @@ class TwilioNumberMarketplace implements NumberMarketplace {
                 throw new NotHeldException(twilioMessage(e, "Twilio does not have it"));
             if (status >= 400 && status < 500 && status != 429)
                 throw new CarrierRequestRefusedException("Twilio refused the request: " + twilioMessage(e, "no reason given"));
+            if (status == 0) throw new CarrierUnavailableException("Twilio could not be reached to " + what + "; try again later", e);
             throw new CarrierUnavailableException("Twilio could not " + what + " (HTTP " + status + "); try again later", e);
         } catch (InvalidValueException e) {
             throw new CarrierUnavailableException("Twilio answered a number that is not E.164", e);

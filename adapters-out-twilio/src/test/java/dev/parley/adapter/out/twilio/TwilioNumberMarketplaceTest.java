@@ -103,6 +103,13 @@ class TwilioNumberMarketplaceTest {
     }
 
     @Test
+    void anUnreachableTwilioIsACarrierFailure() {
+        twilio.close();
+        assertThatThrownBy(marketplace::account).isInstanceOf(CarrierUnavailableException.class)
+                .hasMessageContaining("could not be reached");
+    }
+
+    @Test
     void anUnconfiguredAccountSaysSoWithoutCallingTwilio() {
         TwilioProperties empty = new TwilioProperties("", "", "", twilio.baseUrl());
         TwilioNumberMarketplace unconfigured = new TwilioNumberMarketplace(new TwilioClientFactory().twilioRestClient(empty), empty);

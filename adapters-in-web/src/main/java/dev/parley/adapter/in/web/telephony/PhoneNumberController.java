@@ -94,14 +94,14 @@ class PhoneNumberController {
                 .orElseThrow(() -> new PhoneNumberNotFoundException("You have no phone number yet; provision one with POST /twilio/provision-number"));
     }
 
-    @Operation(summary = "Release one of my numbers back to Twilio", description = "The number in E.164; the + may be sent as %2B or left out.")
-    @Delete("/release-number/{phoneNumber}")
+    @Operation(summary = "Release one of my numbers back to Twilio", description = "The number in E.164: +15059675418, %2B15059675418 or 15059675418.")
+    @Delete("/release-number/{+phoneNumber}")
     MessageResponse release(@PathVariable String phoneNumber, Authentication auth) {
         release.release(CurrentTenant.of(auth), withPlus(phoneNumber));
         return new MessageResponse("Phone number released successfully");
     }
 
-    /** A literal + in a path may arrive decoded as a space, or be left out by a client. */
+    /** Micronaut decodes a literal + in a path as a space ({+var} routes), and some clients leave it out. */
     private static String withPlus(String raw) {
         String s = raw == null ? "" : raw.strip();
         return !s.isEmpty() && Character.isDigit(s.charAt(0)) ? "+" + s : s;
