@@ -151,6 +151,15 @@ class ScenariosApiTest {
         assertThat(callScenarios.find(new TenantId(userId(http, ann)), "appointment_reminder")).isPresent();
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheWorkspaceRoutes() {
+        HttpJson.Reply spec = http.get("/swagger/parley-0.1.yml", null);
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.body()).contains("/realtime/custom-scenario", "/custom-scenarios/{scenarioId}", "/realtime/custom-scenarios",
+                "/scenarios/voices", "/twilio/provision-number", "/twilio/release-number/", "/onboarding/status",
+                "/onboarding/check-step/{step}");
+    }
+
     private static void assertField(HttpJson.Reply reply, String field) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);
         assertThat(reply.map()).containsEntry("status_code", 422).containsKey("detail");

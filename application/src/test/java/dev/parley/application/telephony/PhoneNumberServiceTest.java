@@ -85,6 +85,20 @@ class PhoneNumberServiceTest {
     }
 
     @Test
+    void aNumberBoughtButNotStoredIsGivenBack() {
+        PhoneNumberService service = new PhoneNumberService(numbers, carrier, scenarios, new dev.parley.application.shared.Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                throw new IllegalStateException("database down");
+            }
+        }, new TelephonyPolicy(false, Optional.of(SYSTEM), ""), new PublicUrl("https://parley.example"), clock);
+        assertThatThrownBy(() -> service.provision(new ProvisionNumberCommand(ANN, "+15059675418", null, null)))
+                .hasMessage("database down");
+        assertThat(carrier.purchases).containsExactly("+15059675418");
+        assertThat(carrier.releases).hasSize(1);
+    }
+
+    @Test
     void badInputIsRefusedBeforeTheCarrierIsAsked() {
         PhoneNumberService service = service(false);
         assertThatThrownBy(() -> service.provision(new ProvisionNumberCommand(ANN, "12345", null, null)))

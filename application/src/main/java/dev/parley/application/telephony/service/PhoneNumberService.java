@@ -100,9 +100,16 @@ public final class PhoneNumberService implements GetCarrierAccountUseCase, Searc
                 friendlyName.isEmpty() ? bought.friendlyName() : friendlyName, bought.voice(), bought.sms(), scenario, now());
         try {
             transactions.run(() -> numbers.add(stored));
-        } catch (PhoneNumberRepository.NumberTakenException raced) {
-            marketplace.release(bought.carrierSid());
-            throw new NumberUnavailableException("Phone number " + number.e164() + " is already provisioned");
+        } catch (RuntimeException notStored) {
+            // never keep paying for a number we could not record: give it back, then report the failure
+            try {
+                marketplace.release(bought.carrierSid());
+            } catch (RuntimeException releaseFailed) {
+                notStored.addSuppressed(releaseFailed);
+            }
+            if (notStored instanceof PhoneNumberRepository.NumberTakenException)
+                throw new NumberUnavailableException("Phone number " + number.e164() + " is already provisioned");
+            throw notStored;
         }
         return PhoneNumberView.of(stored, list(command.tenant()).getFirst().id() == stored.id());
     }

@@ -95,13 +95,13 @@ class PhoneNumberController {
     }
 
     @Operation(summary = "Release one of my numbers back to Twilio", description = "The number in E.164: +15059675418, %2B15059675418 or 15059675418.")
-    @Delete("/release-number/{+phoneNumber}")
+    @Delete("/release-number/{phoneNumber:[^/]+}")
     MessageResponse release(@PathVariable String phoneNumber, Authentication auth) {
         release.release(CurrentTenant.of(auth), withPlus(phoneNumber));
         return new MessageResponse("Phone number released successfully");
     }
 
-    /** Micronaut decodes a literal + in a path as a space ({+var} routes), and some clients leave it out. */
+    /** The route takes any segment (the default variable pattern refuses a literal +); a + may arrive decoded as a space, or be left out. */
     private static String withPlus(String raw) {
         String s = raw == null ? "" : raw.strip();
         return !s.isEmpty() && Character.isDigit(s.charAt(0)) ? "+" + s : s;
