@@ -40,6 +40,16 @@ class PlatformEndpointsTest {
         HttpJson.Reply docs = http.get("/docs/index.html", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).containsIgnoringCase("swagger");
+        // everything the page loads in a browser is served too
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("contextPath \\+ \"([^\"]+)\"").matcher(docs.body());
+        java.util.List<String> loaded = new java.util.ArrayList<>();
+        while (assets.find()) loaded.add(assets.group(1));
+        java.util.regex.Matcher specUrl = java.util.regex.Pattern.compile("url: contextPath \\+ '([^']+)'").matcher(docs.body());
+        assertThat(specUrl.find()).isTrue();
+        loaded.add(specUrl.group(1));
+        assertThat(loaded).contains("/swagger-ui/res/swagger-ui-bundle.js");
+        for (String asset : loaded) assertThat(http.get(asset, null).status()).as(asset).isEqualTo(200);
+        assertThat(http.get(specUrl.group(1), null).body()).contains("/auth/register");
 
         HttpJson.Reply spec = http.get("/swagger/parley-0.1.yml", null);
         assertThat(spec.status()).isEqualTo(200);
@@ -74,5 +84,17 @@ class PlatformEndpointsTest {
                 .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST"));
         assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        HttpJson.Reply api = http.get("/users/me", null);
+        assertThat(api.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(api.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(api.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(api.header("Strict-Transport-Security")).startsWith("max-age=");
+        HttpJson.Reply docs = http.get("/docs/index.html", null);
+        assertThat(docs.header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
     }
 }
