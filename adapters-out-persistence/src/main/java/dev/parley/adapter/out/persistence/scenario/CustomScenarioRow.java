@@ -1,0 +1,18 @@
+package dev.parley.adapter.out.persistence.scenario;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("custom_scenarios")
+record CustomScenarioRow(@Id long id,
+                         long tenantId,
+                         String scenarioId,
+                         String persona,
+                         String prompt,
+                         String voiceType,
+                         double temperature,
+                         Instant createdAt,
+                         Instant updatedAt) {
+}

@@ -1,0 +1,69 @@
+package dev.parley.bootstrap;
+
+import dev.parley.application.onboarding.port.in.CheckOnboardingStepUseCase;
+import dev.parley.application.onboarding.port.in.CompleteOnboardingStepUseCase;
+import dev.parley.application.onboarding.port.in.GetOnboardingStatusUseCase;
+import dev.parley.application.onboarding.port.in.NextOnboardingActionUseCase;
+import dev.parley.application.onboarding.port.in.StartOnboardingUseCase;
+import dev.parley.application.onboarding.port.out.CalendarConnections;
+import dev.parley.application.onboarding.port.out.CallActivity;
+import dev.parley.application.onboarding.port.out.NumberHoldings;
+import dev.parley.application.onboarding.port.out.OnboardingRepository;
+import dev.parley.application.onboarding.port.out.ScenarioHoldings;
+import dev.parley.application.onboarding.service.OnboardingService;
+import dev.parley.application.scenario.port.in.ListCustomScenariosUseCase;
+import dev.parley.application.shared.Transactions;
+import dev.parley.application.telephony.port.in.ListTenantNumbersUseCase;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * Onboarding and the evidence it reads from the other contexts, through their use cases. Calls
+ * and calendar credentials are not part of this build yet: until a {@link CallActivity} or
+ * {@link CalendarConnections} bean exists, the fallbacks below detect nothing and those two steps
+ * complete through POST /onboarding/complete-step.
+ */
+@Factory
+class OnboardingWiring {
+    @Singleton
+    @Bean(typed = {GetOnboardingStatusUseCase.class, StartOnboardingUseCase.class, CompleteOnboardingStepUseCase.class,
+            CheckOnboardingStepUseCase.class, NextOnboardingActionUseCase.class})
+    OnboardingService onboarding(OnboardingRepository progress, NumberHoldings numbers, ScenarioHoldings scenarios, CallActivity calls,
+                                 CalendarConnections calendars, Transactions transactions, Clock clock) {
+        return new OnboardingService(progress, numbers, scenarios, calls, calendars, transactions, clock);
+    }
+
+    /** Every new account starts its onboarding inside the registering transaction. */
+    @Singleton
+    TenancyWiring.NewTenantListener startOnboardingAtRegistration(StartOnboardingUseCase onboarding) {
+        return user -> onboarding.start(user.tenant());
+    }
+
+    @Singleton
+    NumberHoldings numberHoldings(ListTenantNumbersUseCase numbers) {
+        return tenant -> !numbers.list(tenant).isEmpty();
+    }
+
+    @Singleton
+    ScenarioHoldings scenarioHoldings(ListCustomScenariosUseCase scenarios) {
+        return tenant -> !scenarios.list(tenant).isEmpty();
+    }
+
+    /** Until the call context provides one (e.g. over its completed calls), no call is detected. */
+    @Singleton
+    @Requires(missingBeans = CallActivity.class)
+    CallActivity noCallActivityYet() {
+        return tenant -> false;
+    }
+
+    /** Until the calendar work stores credentials, no connection is detected. */
+    @Singleton
+    @Requires(missingBeans = CalendarConnections.class)
+    CalendarConnections noCalendarConnectionsYet() {
+        return tenant -> false;
+    }
+}

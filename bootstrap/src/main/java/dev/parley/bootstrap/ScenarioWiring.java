@@ -1,0 +1,29 @@
+package dev.parley.bootstrap;
+
+import dev.parley.application.scenario.port.in.CreateCustomScenarioUseCase;
+import dev.parley.application.scenario.port.in.DeleteCustomScenarioUseCase;
+import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
+import dev.parley.application.scenario.port.in.GetCustomScenarioUseCase;
+import dev.parley.application.scenario.port.in.ListBuiltInScenariosUseCase;
+import dev.parley.application.scenario.port.in.ListCustomScenariosUseCase;
+import dev.parley.application.scenario.port.in.ListVoiceTypesUseCase;
+import dev.parley.application.scenario.port.in.UpdateCustomScenarioUseCase;
+import dev.parley.application.scenario.port.out.CustomScenarioRepository;
+import dev.parley.application.scenario.service.CustomScenarioService;
+import dev.parley.application.shared.Transactions;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+@Factory
+class ScenarioWiring {
+    @Singleton
+    @Bean(typed = {CreateCustomScenarioUseCase.class, ListCustomScenariosUseCase.class, GetCustomScenarioUseCase.class,
+            UpdateCustomScenarioUseCase.class, DeleteCustomScenarioUseCase.class, FindCallScenarioUseCase.class,
+            ListBuiltInScenariosUseCase.class, ListVoiceTypesUseCase.class})
+    CustomScenarioService scenarios(CustomScenarioRepository scenarios, Transactions transactions, Clock clock) {
+        return new CustomScenarioService(scenarios, transactions, clock);
+    }
+}
