@@ -15,6 +15,7 @@ import dev.parley.application.call.service.BatchingCallJournal;
 import dev.parley.application.call.service.CallPolicy;
 import dev.parley.application.call.service.CallQueryService;
 import dev.parley.application.call.service.CallStatusService;
+import dev.parley.application.console.service.CallAnnouncements;
 import dev.parley.application.call.service.InboundCallService;
 import dev.parley.application.call.service.PlaceOutboundCallService;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
@@ -45,14 +46,21 @@ class CallWiring {
     }
 
     @Singleton
-    @Bean(typed = {AcceptInboundCallUseCase.class, ConnectOutboundCallUseCase.class, RedeemStreamTokenUseCase.class})
+    @Bean(typed = {InboundCallService.class, ConnectOutboundCallUseCase.class, RedeemStreamTokenUseCase.class})
     InboundCallService inboundCalls(NumberDirectory numbers, CallRepository calls, Transactions transactions, Clock clock, CallPolicy policy) {
         return new InboundCallService(numbers, calls, transactions, clock, policy);
     }
 
+    /** Arrivals are announced to the tenant's live consoles. */
     @Singleton
-    RecordCallStatusUseCase recordCallStatus(CallRepository calls, Transactions transactions) {
-        return new CallStatusService(calls, transactions);
+    AcceptInboundCallUseCase acceptInboundCall(InboundCallService inbound, CallAnnouncements announcements) {
+        return announcements.announcing(inbound);
+    }
+
+    /** Lifecycle moves are announced to the tenant's live consoles. */
+    @Singleton
+    RecordCallStatusUseCase recordCallStatus(CallRepository calls, Transactions transactions, CallAnnouncements announcements) {
+        return announcements.announcing(new CallStatusService(calls, transactions));
     }
 
     @Singleton

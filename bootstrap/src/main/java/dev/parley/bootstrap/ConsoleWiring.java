@@ -1,8 +1,5 @@
 package dev.parley.bootstrap;
 
-import dev.parley.application.call.port.in.AcceptInboundCallUseCase;
-import dev.parley.application.call.port.in.CallJournal;
-import dev.parley.application.call.port.in.RecordCallStatusUseCase;
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.call.port.out.CallEvents;
 import dev.parley.application.call.port.out.CallMessageRepository;
@@ -11,21 +8,23 @@ import dev.parley.application.console.port.in.SpeakIntoCallUseCase;
 import dev.parley.application.console.port.in.UpdateCallFromConsoleUseCase;
 import dev.parley.application.console.service.CallAnnouncements;
 import dev.parley.application.console.service.ConsoleService;
-import dev.parley.application.console.service.PublishingCallJournal;
-import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
-import io.micronaut.context.BeanProvider;
+import dev.parley.application.conversation.port.out.TextToSpeech;
+import dev.parley.application.conversation.service.LiveCallCommands;
+import dev.parley.application.conversation.service.LiveCalls;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The live console (seed 002): console use cases, and call events announced by wrapping the call
- * context's use cases as they are created, so the call context itself knows nothing of consoles.
+ * The live console (seed 002): console use cases, and the announcer the call and conversation
+ * wiring wrap their use cases with, so the call context itself knows nothing of consoles.
  */
 @Factory
 class ConsoleWiring {
@@ -37,29 +36,17 @@ class ConsoleWiring {
         return new ConsoleService(calls, messages, events, control, clock);
     }
 
+    /** Listens from start-up on: a console on another instance may ask this one to speak into its calls. */
+    @Context
+    @Bean(preDestroy = "close")
+    LiveCallCommands liveCallCommands(LiveCalls calls, CallEvents events, TextToSpeech speech,
+                                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock,
+                                      @Value("${parley.console.agent-voice:alloy}") String voice) {
+        return new LiveCallCommands(calls, events, speech, blocking, clock, voice);
+    }
+
     @Singleton
     CallAnnouncements callAnnouncements(CallRepository calls, CallEvents events, Clock clock) {
         return new CallAnnouncements(calls, events, clock);
-    }
-
-    @Singleton
-    BeanCreatedEventListener<CallJournal> publishingJournal(BeanProvider<CallEvents> events,
-                                                            @Value("${parley.console.transcript-language:en}") String language) {
-        return (BeanCreatedEvent<CallJournal> event) -> new PublishingCallJournal(event.getBean(), events.get(), language);
-    }
-
-    @Singleton
-    BeanCreatedEventListener<RecordCallStatusUseCase> announcedStatuses(BeanProvider<CallAnnouncements> announcements) {
-        return event -> announcements.get().announcing(event.getBean());
-    }
-
-    @Singleton
-    BeanCreatedEventListener<AcceptInboundCallUseCase> announcedArrivals(BeanProvider<CallAnnouncements> announcements) {
-        return event -> announcements.get().announcing(event.getBean());
-    }
-
-    @Singleton
-    BeanCreatedEventListener<OpenLiveCallUseCase> announcedStreams(BeanProvider<CallAnnouncements> announcements) {
-        return event -> announcements.get().announcing(event.getBean());
     }
 }

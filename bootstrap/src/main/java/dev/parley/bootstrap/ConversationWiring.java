@@ -1,6 +1,9 @@
 package dev.parley.bootstrap;
 
 import dev.parley.application.call.port.in.CallJournal;
+import dev.parley.application.call.port.out.CallEvents;
+import dev.parley.application.console.service.CallAnnouncements;
+import dev.parley.application.console.service.PublishingCallJournal;
 import dev.parley.application.call.port.in.RedeemStreamTokenUseCase;
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.conversation.port.in.MonitorLiveCallsUseCase;
@@ -37,10 +40,14 @@ class ConversationWiring {
         return new ConversationPolicy(transferNumber.isBlank() ? null : PhoneNumber.parse(transferNumber), apology, announcement);
     }
 
+    /** Lines said are also told to the tenant's live consoles; a stream connecting is announced as in_progress. */
     @Singleton
     OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                      CallJournal journal, CallControl control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                     ConversationPolicy policy, Clock clock, LiveCalls liveCalls) {
-        return new OpenLiveCallService(tokens, scenarios, model, journal, control, blocking, policy, clock, liveCalls);
+                                     ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
+                                     CallAnnouncements announcements,
+                                     @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
+        return announcements.announcing(new OpenLiveCallService(tokens, scenarios, model,
+                new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls));
     }
 }

@@ -87,6 +87,14 @@ final class OpenAiRealtimeSession implements ConversationSession, WebSocket.List
     }
 
     @Override
+    public void hold(boolean held) {
+        if (held) send("{\"type\":\"response.cancel\"}");
+        send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"audio\":{\"input\":{\"turn_detection\":"
+                + "{\"type\":\"server_vad\",\"threshold\":0.5,\"prefix_padding_ms\":300,\"silence_duration_ms\":500,"
+                + "\"create_response\":" + !held + ",\"interrupt_response\":" + !held + "}}}}}");
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         outbox.clear();

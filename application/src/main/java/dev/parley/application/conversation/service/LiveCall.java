@@ -62,6 +62,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private long assistantItemStartMs;
     private long latestMediaTimestamp;
     private boolean actionTaken;
+    /** A human agent has taken the call over from the console: the assistant is held and its audio dropped. */
+    private boolean humanActive;
     private boolean ended;
     private String endReason;
 
@@ -120,7 +122,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void assistantAudio(String itemId, String base64Payload) {
-        if (ended || itemId == null) return;
+        if (ended || itemId == null || humanActive) return;
         if (!itemId.equals(assistantItem)) {
             assistantItem = itemId;
             assistantItemSentBytes = 0;
@@ -232,6 +234,55 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
                 carrier.close();
             }
         });
+    }
+
+    // ---- human agent (console takeover) -------------------------------------------------------
+
+    /**
+     * A human agent speaks into the call: the assistant is held, its unplayed audio cleared and its
+     * item cut at what the caller heard (as on barge-in), then the agent's audio is queued.
+     *
+     * @param frames base64 μ-law frames (20 ms each), in order
+     * @return false when the call is over
+     */
+    synchronized boolean humanSpeaks(List<String> frames) {
+        if (ended) return false;
+        if (!humanActive) {
+            humanActive = true;
+            session.hold(true);
+        }
+        if (assistantItem != null) {
+            if (!marks.isEmpty()) {
+                session.truncate(assistantItem, Math.min(assistantItemPlayedBytes, assistantItemSentBytes) / 8);
+                carrier.clear();
+                List<Mark> flushed = new ArrayList<>(marks);
+                marks.clear();
+                for (Mark m : flushed) take(m.action());
+            }
+            assistantItem = null;
+            assistantItemSentBytes = 0;
+            assistantItemPlayedBytes = 0;
+        }
+        for (String frame : frames) carrier.sendAudio(frame);
+        String name = "h" + (++markSequence);
+        marks.addLast(new Mark(name, null, 0, Action.NONE));
+        carrier.sendMark(name);
+        return true;
+    }
+
+    /** The console hands the call back: the assistant answers again. */
+    synchronized void handBack() {
+        if (ended || !humanActive) return;
+        humanActive = false;
+        session.hold(false);
+    }
+
+    String carrierSid() {
+        return call.carrierSid();
+    }
+
+    dev.parley.domain.call.CallId callId() {
+        return call.call();
     }
 
     // ---- internals -----------------------------------------------------------------------------

@@ -23,6 +23,12 @@ public final class LiveCalls implements MonitorLiveCallsUseCase {
         active.remove(call);
     }
 
+    /** The live call of this instance with that id, if its media stream is here. */
+    java.util.Optional<LiveCall> find(dev.parley.domain.call.CallId call) {
+        for (LiveCall live : active) if (live.callId().equals(call)) return java.util.Optional.of(live);
+        return java.util.Optional.empty();
+    }
+
     @Override
     public LiveCallStats stats() {
         return new LiveCallStats(active.size(), opened.get(), malformedCarrierFrames.get(), malformedModelEvents.get(),

@@ -66,6 +66,7 @@ class LiveCallTest {
                         public void truncate(String item, long ms) { modelOut.add("truncate:" + item + ":" + ms); }
                         public void toolResult(String callId, String out, boolean respond) { modelOut.add("tool:" + callId + ":" + out + ":" + respond); }
                         public void respond() { modelOut.add("respond"); }
+                        public void hold(boolean held) { modelOut.add("hold:" + held); }
                         public void close() { modelOut.add("close"); }
                     };
                 }, journal, control, Runnable::run,

@@ -14,6 +14,13 @@ public interface ConversationSession {
     /** Asks the model to speak now (a greeting). */
     void respond();
 
+    /**
+     * Holds the assistant while a human agent talks (takeover): its current response is cancelled
+     * and it no longer answers on its own; it keeps listening (and transcribing). {@code false}
+     * hands the conversation back.
+     */
+    void hold(boolean held);
+
     /** Ends the conversation and frees its connection at once. Idempotent. */
     void close();
 }
