@@ -11,6 +11,7 @@ import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptAnalysis;
 import dev.parley.domain.transcript.TranscriptRequest;
 import dev.parley.domain.transcript.TranscriptSummary;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -38,6 +39,7 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Speaker(int channel, String role, String name) {
         static Speaker of(int channel, SpeakerRole role) {
             return new Speaker(channel, role.value(), role.displayName());
@@ -45,15 +47,18 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record RoleName(String role, String name) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ListSummary(String durationFormatted, Map<String, RoleName> participantInfo) {
     }
 
     /** One item of {@code GET /api/enhanced-transcripts/}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record EnhancedListItem(long id, String transcriptSid, Instant callDate, long duration, String callDirection,
                             @Nullable String scenarioName, int participantCount, int conversationTurns, int totalWords,
                             ListSummary summary) {
@@ -68,6 +73,7 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ParticipantInfo(int channel, String role, String name, double totalSpeakingTime, int wordCount, int sentenceCount) {
         static ParticipantInfo from(Participant p) {
             return new ParticipantInfo(p.channel(), p.role().value(), p.name(), p.speakingSeconds(), p.wordCount(), p.sentenceCount());
@@ -75,6 +81,7 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FlowItem(int sequence, Speaker speaker, String text, double startTime, double endTime, double duration,
                     @Nullable Double confidence, int wordCount) {
         static FlowItem from(FlowEntry f) {
@@ -84,6 +91,7 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SummaryData(long totalDurationSeconds, String durationFormatted, int totalSentences, int totalWords, int participantCount,
                        int conversationTurns, @Nullable Double averageConfidence) {
         static SummaryData from(TranscriptSummary s) {
@@ -94,6 +102,7 @@ final class TranscriptResponses {
 
     /** {@code GET /api/enhanced-transcripts/{transcript_sid}}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record EnhancedDetail(String transcriptSid, @Nullable String callSid, String source, Instant callDate, long duration,
                           String callDirection, @Nullable String scenarioName, String fullText,
                           Map<String, ParticipantInfo> participantInfo, List<FlowItem> conversationFlow, SummaryData summaryData) {
@@ -110,6 +119,7 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Word(String word, String startTime, String endTime) {
     }
 
@@ -119,6 +129,7 @@ final class TranscriptResponses {
      * media channel); times and confidence as numbers.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SentenceJson(String text, int speaker, @Nullable Double startTime, @Nullable Double endTime, @Nullable Double confidence,
                         int mediaChannel, int sentenceIndex, String transcript, String sid, List<Word> words) {
         static SentenceJson from(CarrierSentence s) {
@@ -130,6 +141,7 @@ final class TranscriptResponses {
 
     /** A transcript in Twilio's format (seed 000's stored-transcript response). */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TwilioTranscriptJson(String sid, String accountSid, String serviceSid, String status, String dateCreated, String dateUpdated,
                                 long duration, String languageCode, String customerKey, @Nullable String callSid,
                                 List<SentenceJson> sentences) {
@@ -141,10 +153,12 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Meta(int page, int pageSize, long total, String key) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TwilioTranscriptPage(List<TwilioTranscriptJson> transcripts, Meta meta) {
         static TwilioTranscriptPage from(Page<CarrierTranscript> page) {
             return new TwilioTranscriptPage(page.items().stream().map(TwilioTranscriptJson::from).toList(),
@@ -153,11 +167,13 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record StoreResponse(String message, String transcriptSid, boolean alreadyStored) {
     }
 
     /** A transcript the tenant asked Twilio for ({@code /twilio-transcripts}). */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TranscriptRequestJson(String sid, @Nullable String callSid, @Nullable String recordingSid, @Nullable String mediaUrl,
                                  String callDirection, @Nullable String scenarioName, Instant dateCreated) {
         static TranscriptRequestJson from(TranscriptRequest r) {
@@ -167,6 +183,7 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TranscriptRequestPage(List<TranscriptRequestJson> transcripts, Meta meta) {
         static TranscriptRequestPage from(Page<TranscriptRequest> page) {
             return new TranscriptRequestPage(page.items().stream().map(TranscriptRequestJson::from).toList(),
@@ -175,10 +192,12 @@ final class TranscriptResponses {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record MessageResponse(String message) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TranscriptionResponse(String text, String filename, long sizeBytes) {
     }
 
