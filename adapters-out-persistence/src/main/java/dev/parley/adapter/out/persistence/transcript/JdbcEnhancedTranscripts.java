@@ -88,9 +88,9 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
                 pageParams.add(page.limit());
                 pageParams.add(page.offset());
                 List<EnhancedTranscriptListing> items = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT id, transcript_sid, call_date, duration, call_direction, scenario_name,"
-                        + " participant_count, conversation_turns, total_words, speakers" + where
-                        + " ORDER BY call_date DESC, id DESC LIMIT ? OFFSET ?")) {
+                try (PreparedStatement s = c.prepareStatement(search.pageQuery("id, transcript_sid, call_date, duration, call_direction, scenario_name,"
+                        + " participant_count, conversation_turns, total_words, speakers", where.toString(), "call_date DESC, id DESC",
+                        filter.query()))) {
                     TextSearch.bind(s, pageParams);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 @Singleton
 class JdbcStoredTranscripts implements StoredTranscripts {
     private static final String COLUMNS = "transcript_sid, status, date_created, date_updated, duration, language_code, sentences, "
-            + "account_sid, service_sid, customer_key, call_sid";
+            + "account_sid, service_sid, customer_key, call_sid, id";
     private final StoredTwilioTranscriptRows rows;
     private final Sequences sequences;
     private final TranscriptJson json;
@@ -77,7 +77,7 @@ class JdbcStoredTranscripts implements StoredTranscripts {
                 pageParams.add(page.limit());
                 pageParams.add(page.offset());
                 List<CarrierTranscript> items = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                try (PreparedStatement s = c.prepareStatement(search.pageQuery(COLUMNS, where.toString(), "id DESC", query))) {
                     TextSearch.bind(s, pageParams);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {

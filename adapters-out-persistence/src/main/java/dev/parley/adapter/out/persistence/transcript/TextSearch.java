@@ -58,6 +58,18 @@ class TextSearch {
         }
     }
 
+    /**
+     * The page query. On PostgreSQL a search first collects every match through the indexes (the
+     * {@code OFFSET 0} keeps the planner from walking the date index instead and computing
+     * {@code to_tsvector} row by row until the page is full, which costs most when matches are
+     * few), then sorts that set.
+     */
+    String pageQuery(String columns, String where, String orderBy, String query) {
+        if (query != null && !query.isBlank() && isPostgres())
+            return "SELECT * FROM (SELECT " + columns + where + " OFFSET 0) hits ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+        return "SELECT " + columns + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+    }
+
     static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) statement.setObject(i + 1, params.get(i));
     }
