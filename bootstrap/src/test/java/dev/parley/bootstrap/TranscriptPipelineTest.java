@@ -294,6 +294,26 @@ class TranscriptPipelineTest implements TestPropertyProvider {
     }
 
     @Test
+    void aFormEncodedCompletionWebhookIsAcceptedToo() {
+        Tenant alice = tenant();
+        String callSid = sid("CA"), transcriptSid = sid("GT");
+        inboundCall(alice, callSid);
+        twilioHasCompletedTranscript(transcriptSid, callSid);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("account_sid", "ACtest");
+        params.put("service_sid", SERVICE);
+        params.put("transcript_sid", transcriptSid);
+        params.put("event_type", "voice_intelligence_transcript_available");
+        String path = "/twilio-transcripts/webhook-callback";
+
+        assertThat(signedForm(path, params, signer.sign(PUBLIC + path, Map.of("transcript_sid", transcriptSid))).status()).isEqualTo(403);
+        assertThat(http.get("/stored-twilio-transcripts/" + transcriptSid, alice.token()).status()).isEqualTo(404);
+        // not asked for by us, but Twilio names the call: the call's tenant gets it
+        assertThat(signedForm(path, params, signer.sign(PUBLIC + path, params)).map()).containsEntry("status", "stored");
+        assertThat(http.get("/stored-twilio-transcripts/" + transcriptSid, alice.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aCallBridgedLiveHasAnEnhancedViewFromItsCapturedLines() {
         Tenant alice = tenant(), bob = tenant();
         String callSid = sid("CA");
