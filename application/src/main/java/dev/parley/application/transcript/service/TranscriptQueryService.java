@@ -20,6 +20,7 @@ import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptSentence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,11 +65,13 @@ public final class TranscriptQueryService implements ReadEnhancedTranscriptsUseC
         ChannelRoles roles = ChannelRoles.forDirection(direction);
         List<TranscriptSentence> sentences = new ArrayList<>();
         for (CallTranscriptLine line : lines) {
+            if (line == null || line.text() == null) continue;
             sentences.add(new TranscriptSentence(roles.channelOf(SpeakerRole.parse(line.speaker())), sentences.size(), line.text(),
                     line.startSeconds(), line.endSeconds(), line.confidence()));
         }
         CallSummary c = call.get();
-        return Optional.of(new EnhancedTranscript(tenant, callSid, callSid, c.createdAt(), c.durationSeconds(), direction,
+        Instant callDate = c.createdAt() == null ? Instant.EPOCH : c.createdAt();
+        return Optional.of(new EnhancedTranscript(tenant, callSid, callSid, callDate, Math.max(0, c.durationSeconds()), direction,
                 c.scenarioRef(), sentences));
     }
 
