@@ -294,6 +294,29 @@ class TranscriptPipelineTest implements TestPropertyProvider {
     }
 
     @Test
+    void concurrentRetriesOfTheCompletionWebhookStoreOnce() throws Exception {
+        Tenant alice = tenant();
+        String callSid = sid("CA"), transcriptSid = sid("GT");
+        inboundCall(alice, callSid);
+        twilioHasCompletedTranscript(transcriptSid, callSid);
+
+        List<String> statuses;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var barrier = new java.util.concurrent.CyclicBarrier(4);
+            java.util.concurrent.Callable<String> deliver = () -> {
+                barrier.await();
+                return (String) completionWebhook(transcriptSid).map().get("status");
+            };
+            statuses = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(List.of(deliver, deliver, deliver, deliver))) statuses.add(f.get());
+        }
+
+        assertThat(statuses).containsOnlyOnce("stored").containsOnly("stored", "already_stored");
+        assertThat((List<?>) http.get("/stored-twilio-transcripts", alice.token()).map().get("transcripts")).hasSize(1);
+        assertThat(http.get("/api/enhanced-transcripts/", alice.token()).list()).hasSize(1);
+    }
+
+    @Test
     void aFormEncodedCompletionWebhookIsAcceptedToo() {
         Tenant alice = tenant();
         String callSid = sid("CA"), transcriptSid = sid("GT");
