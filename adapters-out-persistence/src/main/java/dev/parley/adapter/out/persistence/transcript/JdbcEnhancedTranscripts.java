@@ -1,0 +1,125 @@
+package dev.parley.adapter.out.persistence.transcript;
+
+import dev.parley.adapter.out.persistence.shared.Sequences;
+import dev.parley.adapter.out.persistence.shared.UniqueViolations;
+import dev.parley.application.shared.Page;
+import dev.parley.application.shared.PageRequest;
+import dev.parley.application.transcript.port.out.EnhancedTranscriptListing;
+import dev.parley.application.transcript.port.out.EnhancedTranscripts;
+import dev.parley.application.transcript.port.out.TranscriptAlreadyStoredException;
+import dev.parley.application.transcript.port.out.TranscriptFilter;
+import dev.parley.domain.shared.TenantId;
+import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.transcript.EnhancedTranscript;
+import dev.parley.domain.transcript.SpeakerRole;
+import dev.parley.domain.transcript.TranscriptAnalysis;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Enhanced transcripts: the sentences plus the figures the list shows and filters on, computed once when stored. */
+@Singleton
+class JdbcEnhancedTranscripts implements EnhancedTranscripts {
+    private final EnhancedTranscriptRows rows;
+    private final Sequences sequences;
+    private final TranscriptJson json;
+    private final TextSearch search;
+    private final ConnectionOperations<Connection> connections;
+
+    JdbcEnhancedTranscripts(EnhancedTranscriptRows rows, Sequences sequences, TranscriptJson json, TextSearch search,
+                            ConnectionOperations<Connection> connections) {
+        this.rows = rows;
+        this.sequences = sequences;
+        this.json = json;
+        this.search = search;
+        this.connections = connections;
+    }
+
+    @Override
+    public void add(EnhancedTranscript t) {
+        TranscriptAnalysis analysis = t.analysis();
+        String speakers = analysis.participants().stream().map(p -> p.channel() + ":" + p.role().value()).collect(Collectors.joining(","));
+        try {
+            rows.save(new EnhancedTranscriptRow(sequences.next("enhanced_transcripts_id_seq"), t.tenant().value(), t.transcriptSid(),
+                    t.callSid(), t.callDate(), analysis.summary().totalDurationSeconds(), t.direction().value(), t.scenarioName(),
+                    analysis.summary().participantCount(), analysis.summary().conversationTurns(), analysis.summary().totalWords(),
+                    speakers, json.sentences(t.sentences()), analysis.fullText(), t.callDate()));
+        } catch (RuntimeException e) {
+            if (UniqueViolations.isUniqueViolation(e)) throw new TranscriptAlreadyStoredException(t.transcriptSid(), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<EnhancedTranscript> find(TenantId tenant, String transcriptSid) {
+        return rows.findByTenantIdAndTranscriptSid(tenant.value(), transcriptSid).map(r -> new EnhancedTranscript(tenant,
+                r.transcriptSid(), r.callSid(), r.callDate(), r.duration(), CallDirection.parse(r.callDirection()), r.scenarioName(),
+                json.domainSentences(r.sentences())));
+    }
+
+    @Override
+    public Page<EnhancedTranscriptListing> list(TenantId tenant, TranscriptFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" FROM enhanced_transcripts WHERE tenant_id = ?");
+        List<Object> params = TextSearch.params(tenant.value());
+        filter.direction().ifPresent(d -> {
+            where.append(" AND call_direction = ?");
+            params.add(d.value());
+        });
+        if (!filter.scenarioName().isEmpty()) {
+            where.append(" AND LOWER(scenario_name) = ?");
+            params.add(filter.scenarioName().toLowerCase(java.util.Locale.ROOT));
+        }
+        search.where(where, params, filter.query());
+        return connections.executeRead(status -> {
+            try {
+                Connection c = status.getConnection();
+                long total = JdbcStoredTranscripts.count(c, "SELECT COUNT(*)" + where, params);
+                List<Object> pageParams = new ArrayList<>(params);
+                pageParams.add(page.limit());
+                pageParams.add(page.offset());
+                List<EnhancedTranscriptListing> items = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement(search.pageQuery("id, transcript_sid, call_date, duration, call_direction, scenario_name,"
+                        + " participant_count, conversation_turns, total_words, speakers", where.toString(), "call_date DESC, id DESC",
+                        filter.query()))) {
+                    TextSearch.bind(s, pageParams);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(new EnhancedTranscriptListing(rs.getLong(1), rs.getString(2),
+                                    rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getLong(4),
+                                    CallDirection.parse(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                                    speakers(rs.getString(10))));
+                        }
+                    }
+                }
+                return new Page<>(items, page.offset(), page.limit(), total);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not list enhanced transcripts", e);
+            }
+        });
+    }
+
+    private static Map<Integer, SpeakerRole> speakers(String encoded) {
+        Map<Integer, SpeakerRole> speakers = new LinkedHashMap<>();
+        if (encoded == null || encoded.isBlank()) return speakers;
+        for (String pair : encoded.split(",")) {
+            String[] parts = pair.split(":");
+            speakers.put(Integer.parseInt(parts[0]), SpeakerRole.parse(parts[1]));
+        }
+        return speakers;
+    }
+
+    @Override
+    public void remove(TenantId tenant, String transcriptSid) {
+        rows.deleteByTenantIdAndTranscriptSid(tenant.value(), transcriptSid);
+    }
+}

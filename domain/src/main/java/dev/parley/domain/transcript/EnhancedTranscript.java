@@ -1,0 +1,37 @@
+package dev.parley.domain.transcript;
+
+import dev.parley.domain.shared.InvalidValueException;
+import dev.parley.domain.shared.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A call's transcript prepared for reading: sentences tied to the agent or the customer by the
+ * call's direction, from which the analysis follows.
+ *
+ * @param transcriptSid   the carrier transcript's id (GT…), or the call's id (CA…) for calls transcribed live
+ * @param callSid         the carrier's call id, empty when not known
+ * @param scenarioName    the scenario the agent played, empty when not known
+ * @param durationSeconds the recording's length; 0 when unknown
+ */
+public record EnhancedTranscript(TenantId tenant, String transcriptSid, String callSid, Instant callDate, long durationSeconds,
+                                 CallDirection direction, String scenarioName, List<TranscriptSentence> sentences) {
+    public EnhancedTranscript {
+        if (tenant == null || callDate == null || direction == null)
+            throw new IllegalArgumentException("tenant, call date and direction are required");
+        if (transcriptSid == null || transcriptSid.isBlank() || transcriptSid.length() > 64)
+            throw new InvalidValueException("transcript_sid", "transcript-sid.invalid", "A transcript id has 1 to 64 characters");
+        callSid = callSid == null ? "" : callSid;
+        scenarioName = scenarioName == null ? "" : scenarioName;
+        sentences = List.copyOf(sentences);
+    }
+
+    public ChannelRoles roles() {
+        return ChannelRoles.forDirection(direction);
+    }
+
+    public TranscriptAnalysis analysis() {
+        return TranscriptAnalysis.of(sentences, roles(), durationSeconds);
+    }
+}
