@@ -5,6 +5,8 @@ import dev.parley.application.call.port.out.CallEvents;
 import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.console.port.in.SpeakIntoCallUseCase;
+import dev.parley.application.console.port.in.TranscribeCustomerAudioUseCase;
+import dev.parley.application.transcript.port.in.TranscribeAudioUseCase;
 import dev.parley.application.console.port.in.UpdateCallFromConsoleUseCase;
 import dev.parley.application.console.service.CallAnnouncements;
 import dev.parley.application.console.service.ConsoleService;
@@ -30,10 +32,10 @@ import java.util.concurrent.ExecutorService;
 class ConsoleWiring {
 
     @Singleton
-    @Bean(typed = {SpeakIntoCallUseCase.class, UpdateCallFromConsoleUseCase.class})
+    @Bean(typed = {SpeakIntoCallUseCase.class, UpdateCallFromConsoleUseCase.class, TranscribeCustomerAudioUseCase.class})
     ConsoleService consoleService(CallRepository calls, CallMessageRepository messages, CallEvents events, CallControl control,
-                                  Clock clock) {
-        return new ConsoleService(calls, messages, events, control, clock);
+                                  Clock clock, TranscribeAudioUseCase speechToText) {
+        return new ConsoleService(calls, messages, events, control, clock, speechToText);
     }
 
     /** Listens from start-up on: a console on another instance may ask this one to speak into its calls. */

@@ -30,7 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live console of seed 002 over a real WebSocket: every message type, bad input, tenants, reconnection. */
 @MicronautTest(transactional = false)
-class ConsoleSocketTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+class ConsoleSocketTest implements io.micronaut.test.support.TestPropertyProvider {
+    final dev.parley.adapter.out.openai.testing.OpenAiTranscriptionStub transcription =
+            new dev.parley.adapter.out.openai.testing.OpenAiTranscriptionStub().answering("Hello, I am calling about my bill.");
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("parley.openai.base-url", transcription.baseUrl(), "parley.openai.api-key", "sk-test");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopStandIns() {
+        transcription.close();
+    }
+
     @Inject
     EmbeddedServer server;
     @Inject
@@ -193,6 +207,33 @@ class ConsoleSocketTest {
                 assertThat(line.speaker()).isEqualTo(Speaker.AGENT);
                 assertThat(line.text()).isEqualTo("Hello! Thank you for calling.");
             });
+        }
+    }
+
+    @Test
+    void audioFromTheConsoleIsTranscribedStoredAndSentAsACustomerTranscript() {
+        Call call = answeredCall(ann);
+        String id = Long.toString(call.id().value());
+        try (ConsoleClient client = console(annToken, id)) {
+            client.next("call_status_update");
+            String audio = java.util.Base64.getEncoder().encodeToString(new byte[1600]);
+            client.send(Map.of("type", "audio_data", "call_id", id, "audio_data", audio, "sample_rate", 8000, "encoding", "MULAW",
+                    "timestamp", Instant.now().toString()));
+            Map<String, Object> transcript = client.next("customer_transcript");
+            assertThat(transcript).containsEntry("call_id", id).containsEntry("transcript", "Hello, I am calling about my bill.")
+                    .containsEntry("is_final", true).containsKeys("confidence", "detected_language", "timestamp");
+            byte[] wav = transcription.uploads().getLast().part("file").content();
+            assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            assertThat(wav).hasSize(44 + 3200);
+            assertThat(messages.ofCall(ann, call.id())).singleElement().satisfies(line -> assertThat(line.speaker()).isEqualTo(Speaker.CUSTOMER));
+
+            client.send(Map.of("type", "audio_data", "call_id", id, "audio_data", "%%% not base64 %%%"));
+            assertThat(client.next("telephony_error")).containsEntry("error_code", "CONNECTION_FAILED");
+            transcription.failingWith(500);
+            client.send(Map.of("type", "audio_data", "call_id", id, "audio_data", audio));
+            assertThat(client.next("telephony_error")).containsEntry("error_code", "STT_ERROR");
+        } finally {
+            transcription.answering("Hello, I am calling about my bill.");
         }
     }
 }

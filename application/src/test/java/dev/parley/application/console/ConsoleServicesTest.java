@@ -65,7 +65,8 @@ class ConsoleServicesTest {
     private final InMemoryCallMessageRepository messages = new InMemoryCallMessageRepository();
     private final RecordingCallControl control = new RecordingCallControl();
     private final RecordingEvents events = new RecordingEvents();
-    private final ConsoleService console = new ConsoleService(calls, messages, events, control, clock);
+    private final ConsoleService console = new ConsoleService(calls, messages, events, control, clock,
+            (tenant, audio, language) -> audio.content().length > 44 ? "transcribed " + (audio.content().length - 44) / 2 + " samples" : "");
     private final CallAnnouncements announcements = new CallAnnouncements(calls, events, clock);
 
     private Call liveInboundCall(String sid) {
@@ -165,5 +166,19 @@ class ConsoleServicesTest {
         assertThat(events.published).containsExactly(
                 new CallEvent.CustomerSpoke(ANN, "9", "I need help with my account", true, 0.91, "en", clock.instant()),
                 new CallEvent.AssistantSpoke(ANN, "9", "Of course.", clock.instant()));
+    }
+
+    @Test
+    void consoleAudioIsTranscribedStoredAndToldToTheConsoles() {
+        Call call = liveInboundCall("CA7");
+        events.published.clear();
+        String text = console.transcribe(ANN, call.id(), new byte[800], 8000, "auto");
+        assertThat(text).isEqualTo("transcribed 800 samples");
+        assertThat(messages.ofCall(ANN, call.id())).singleElement().satisfies(line -> assertThat(line.speaker()).isEqualTo(Speaker.CUSTOMER));
+        assertThat(events.published).singleElement().isInstanceOfSatisfying(CallEvent.CustomerSpoke.class,
+                e -> assertThat(e.text()).isEqualTo("transcribed 800 samples"));
+        assertThatThrownBy(() -> console.transcribe(BOB, call.id(), new byte[800], 8000, "en")).isInstanceOf(CallNotFoundException.class);
+        assertThatThrownBy(() -> console.transcribe(ANN, call.id(), new byte[0], 8000, "en")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> console.transcribe(ANN, call.id(), new byte[200_000], 8000, "en")).isInstanceOf(InvalidValueException.class);
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.application.call.port.out.CallEvents;
 import dev.parley.application.console.port.in.CallNotLiveException;
 import dev.parley.application.console.port.in.ConsoleStatus;
 import dev.parley.application.console.port.in.SpeakIntoCallUseCase;
+import dev.parley.application.console.port.in.TranscribeCustomerAudioUseCase;
 import dev.parley.application.console.port.in.UpdateCallFromConsoleUseCase;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallStatus;
@@ -60,6 +61,7 @@ final class TelephonyConsoleSocket {
     private final ListCallsUseCase calls;
     private final SpeakIntoCallUseCase speak;
     private final UpdateCallFromConsoleUseCase statuses;
+    private final TranscribeCustomerAudioUseCase transcriber;
     private final JsonMapper json;
     private final ExecutorService blocking;
     private final Clock clock;
@@ -67,7 +69,7 @@ final class TelephonyConsoleSocket {
 
     TelephonyConsoleSocket(JsonWebTokenValidator<JWT, HttpRequest<?>> tokens, JwtAuthenticationFactory authentications,
                            CallEvents events, ListCallsUseCase calls, SpeakIntoCallUseCase speak,
-                           UpdateCallFromConsoleUseCase statuses, JsonMapper json,
+                           UpdateCallFromConsoleUseCase statuses, TranscribeCustomerAudioUseCase transcriber, JsonMapper json,
                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
         this.tokens = tokens;
         this.authentications = authentications;
@@ -75,6 +77,7 @@ final class TelephonyConsoleSocket {
         this.calls = calls;
         this.speak = speak;
         this.statuses = statuses;
+        this.transcriber = transcriber;
         this.json = json;
         this.blocking = blocking;
         this.clock = clock;
@@ -184,8 +187,17 @@ final class TelephonyConsoleSocket {
                 }
                 blocking.execute(() -> onCall(console, callId, ConsoleMessages.TWILIO_ERROR, id -> statuses.update(console.tenant, id, status.get())));
             }
-            case "audio_data" -> console.error(callId, ConsoleMessages.STT_ERROR,
-                    "Console audio is not transcribed: the caller's speech is transcribed from the call itself");
+            case "audio_data" -> {
+                byte[] audio = decodeBase64(string(message, "audio_data"));
+                String encoding = Optional.ofNullable(string(message, "encoding")).orElse("MULAW");
+                int rate = message.get("sample_rate") instanceof Number n ? n.intValue() : 8000;
+                if (callId.isEmpty() || audio == null || !"MULAW".equalsIgnoreCase(encoding)) {
+                    console.error(callId, ConsoleMessages.CONNECTION_FAILED, "audio_data needs call_id and base64 audio_data with encoding MULAW");
+                    return;
+                }
+                blocking.execute(() -> onCall(console, callId, ConsoleMessages.STT_ERROR,
+                        id -> transcriber.transcribe(console.tenant, id, audio, rate, console.language)));
+            }
             default -> console.error(callId, ConsoleMessages.CONNECTION_FAILED,
                     type == null ? "Message has no type" : "Unknown message type: " + abbreviate(type));
         }
@@ -271,6 +283,15 @@ final class TelephonyConsoleSocket {
     private static Optional<CallId> parse(String callId) {
         if (callId == null || !callId.matches("[1-9]\\d{0,17}")) return Optional.empty();
         return Optional.of(new CallId(Long.parseLong(callId)));
+    }
+
+    private static byte[] decodeBase64(String value) {
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     private static String string(Map<?, ?> message, String key) {
