@@ -20,14 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * routing). {@code @Secondary}: once the real beans are on the classpath they win.
  */
 @Factory
-class TelephonyStandIns {
-    static final PhoneNumber SYSTEM_NUMBER = new PhoneNumber("+15550001111");
+public class TelephonyStandIns {
+    public static final PhoneNumber SYSTEM_NUMBER = new PhoneNumber("+15550001111");
 
     /** Numbers tests assign to tenants; everything else is unassigned. */
-    static final class Numbers implements NumberDirectory {
+    public static final class Numbers implements NumberDirectory {
         private final Map<PhoneNumber, NumberRoute.Assigned> routes = new ConcurrentHashMap<>();
 
-        void assign(PhoneNumber number, TenantId tenant, String scenarioRef) {
+        public void assign(PhoneNumber number, TenantId tenant, String scenarioRef) {
             routes.put(number, new NumberRoute.Assigned(tenant, scenarioRef));
         }
 
