@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * stream sending a 20 ms μ-law frame (160 bytes) every 20 ms; the fake model echoes each frame
  * back as assistant audio, and the bridge sends it to the caller with a mark, which the caller
  * echoes as Twilio does. Each frame carries its sequence number, so the caller measures the
- * round trip through the bridge (Twilio → Parley → OpenAI → Parley → Twilio) and counts losses.
+ * round trip through the bridge (Twilio → Parley → OpenAI → Parley → Twilio) and counts losses:
+ * frames sent during the measuring window that did not come back within 2 s of its end.
  *
  * <p>Arguments: {@code --server http://127.0.0.1:5099 --calls 200 --seconds 20 --echo-port 5098
  * --server-pid <pid>} (server CPU and RSS are read from /proc for that pid).
@@ -56,6 +57,8 @@ public final class LoadGenerator {
     private final AtomicLong handshakeFailures = new AtomicLong();
     private final AtomicLong closedEarly = new AtomicLong();
     private volatile boolean measuring;
+    private volatile long windowStart = Long.MAX_VALUE;
+    private volatile long windowEnd = Long.MAX_VALUE;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
@@ -136,8 +139,9 @@ public final class LoadGenerator {
                         byte[] head = Base64.getDecoder().decode(frame.substring(k + 11, k + 23));
                         long seq = 0;
                         for (int i = 0; i < 8; i++) seq = (seq << 8) | (head[i] & 0xFF);
-                        long rtt = System.nanoTime() - sentAt[(int) (seq & 4095)];
-                        if (measuring) {
+                        long sentTime = sentAt[(int) (seq & 4095)];
+                        long rtt = System.nanoTime() - sentTime;
+                        if (sentTime >= windowStart && sentTime < windowEnd) {
                             received.incrementAndGet();
                             histogram.incrementAndGet((int) Math.min(BUCKETS, Math.max(0, rtt) / BUCKET_NANOS));
                         }
@@ -179,6 +183,9 @@ public final class LoadGenerator {
             System.out.printf("echo model on %s; %d calls for %d s; server pid %d (idle RSS %d MiB)%n", openai.url(), calls, seconds, serverPid,
                     idleRss / 1024);
             List<Call> live = new ArrayList<>();
+            // one JDK client per 20 callers: each client drives its sockets from a single selector thread
+            List<HttpClient> callers = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, calls / 20); i++) callers.add(HttpClient.newHttpClient());
             URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/media-stream");
             long connectStart = System.nanoTime();
             List<CompletableFuture<Void>> connecting = new ArrayList<>();
@@ -192,7 +199,7 @@ public final class LoadGenerator {
                     continue;
                 }
                 Call call = new Call(i + 1);
-                connecting.add(call.connect(http, ws, callSid, id.group(1), token.group(1))
+                connecting.add(call.connect(callers.get(i % callers.size()), ws, callSid, id.group(1), token.group(1))
                         .orTimeout(15, TimeUnit.SECONDS)
                         .handle((ok, failure) -> {
                             if (failure != null) handshakeFailures.incrementAndGet();
@@ -214,14 +221,16 @@ public final class LoadGenerator {
             long serverCpu0 = cpuTicks(serverPid);
             long selfCpu0 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             long t0 = System.nanoTime();
+            windowStart = t0;
             measuring = true;
             Thread.sleep(seconds * 1000L);
             measuring = false;
-            long elapsed = System.nanoTime() - t0;
+            windowEnd = System.nanoTime();
+            long elapsed = windowEnd - t0;
             long serverCpu1 = cpuTicks(serverPid);
             long selfCpu1 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             long loadRss = rssKib(serverPid);
-            Thread.sleep(1000); // let frames still in flight arrive
+            Thread.sleep(2000); // frames of the window still in flight may arrive; later than that counts as lost
             clock.shutdownNow();
             live.forEach(Call::stop);
 
@@ -229,7 +238,7 @@ public final class LoadGenerator {
             long r = received.get();
             double serverCoreShare = serverPid > 0 ? (serverCpu1 - serverCpu0) * (1e9 / 100) / elapsed : Double.NaN;
             double selfCoreShare = (double) (selfCpu1 - selfCpu0) / elapsed;
-            System.out.printf("frames sent %d, echoed back %d, lost %d (%.3f %%)%n", s, r, Math.max(0, s - r), s == 0 ? 0 : 100.0 * Math.max(0, s - r) / s);
+            System.out.printf("frames sent %d, echoed back %d, lost or over 2 s late %d (%.3f %%)%n", s, r, Math.max(0, s - r), s == 0 ? 0 : 100.0 * Math.max(0, s - r) / s);
             System.out.printf("round trip p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                     percentile(0.50), percentile(0.90), percentile(0.99), percentile(0.999), percentile(1.0));
             System.out.printf("streams closed early %d, handshake failures %d%n", closedEarly.get(), handshakeFailures.get());
@@ -240,6 +249,7 @@ public final class LoadGenerator {
             }
             System.out.printf("generator CPU %.1f %% of one core (fake callers and echo model together)%n", selfCoreShare * 100);
             Thread.sleep(1500);
+            callers.forEach(HttpClient::shutdownNow);
         }
     }
 
