@@ -35,7 +35,7 @@ abstract class TelephonyTestSupport implements TestPropertyProvider {
 
     final TwilioApiStub twilio = new TwilioApiStub();
     final FakeRealtimeServer openai = new FakeRealtimeServer();
-    final HttpClient rawHttp = HttpClient.newHttpClient();
+    final HttpClient rawHttp = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
 
     @Inject
     EmbeddedServer server;

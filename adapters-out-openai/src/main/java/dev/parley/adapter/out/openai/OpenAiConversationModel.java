@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,13 +37,20 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     /** Several clients: each JDK client drives all its sockets from one selector thread, which would cap throughput. */
     private final HttpClient[] clients;
     private final AtomicInteger next = new AtomicInteger();
+    /** Delivers every client's events: a fixed pool, so the thread count does not grow with the number of calls. */
+    private final ExecutorService events;
     private final URI endpoint;
 
     OpenAiConversationModel(OpenAiProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.clients = new HttpClient[Math.max(2, 2 * Runtime.getRuntime().availableProcessors())];
-        for (int i = 0; i < clients.length; i++) clients[i] = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger threads = new AtomicInteger();
+        this.events = Executors.newFixedThreadPool(Math.max(2, 2 * cores),
+                r -> Thread.ofPlatform().daemon().name("openai-realtime-" + threads.incrementAndGet()).unstarted(r));
+        this.clients = new HttpClient[Math.max(2, 2 * cores)];
+        for (int i = 0; i < clients.length; i++)
+            clients[i] = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(events).build();
         String base = properties.realtimeUrl();
         this.endpoint = URI.create(base + (base.contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(properties.realtimeModel(), StandardCharsets.UTF_8));
@@ -107,5 +116,6 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     @PreDestroy
     public void close() {
         for (HttpClient http : clients) http.shutdownNow();
+        events.shutdownNow();
     }
 }
