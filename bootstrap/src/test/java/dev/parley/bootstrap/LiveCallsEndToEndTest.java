@@ -210,7 +210,9 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
         assertThat(garbage.awaitClosed(WAIT)).isTrue();
         assertThat(openai.handshakes()).isEqualTo(before);
 
-        FakeTwilioCaller first = caller().start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
+        // the product documents' /media-stream/{scenario} form is served too (the call's own scenario wins)
+        FakeTwilioCaller first = FakeTwilioCaller.connect(rawHttp, mediaStreamUri("/media-stream/sales"), "MZfirst")
+                .start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
         assertThat(modelOf(ann, "default")).isNotNull();
         first.stop(ticket.callSid());
         FakeTwilioCaller replay = caller().start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
