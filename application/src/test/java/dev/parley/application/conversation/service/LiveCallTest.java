@@ -94,6 +94,16 @@ class LiveCallTest {
     }
 
     @Test
+    void anInboundCallGreetsOnlyWhenItsScenarioSaysSo() {
+        redeemed = Optional.of(new RedeemedStream(new CallId(6), ANN, CallDirection.INBOUND, "default", "CA6"));
+        open();
+        assertThat(modelOut).isEmpty();
+        scenario = Optional.of(new CallScenario("default", "Default", "Greet.", "alloy", 0.8, true));
+        open();
+        assertThat(modelOut).containsExactly("respond");
+    }
+
+    @Test
     void aCallerInterruptingTruncatesAtWhatWasPlayedAndClearsTheCarrier() {
         MediaStreamHandler call = open();
         listener.assistantAudio("item_1", audio(800));   // 100 ms
