@@ -210,7 +210,9 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
         assertThat(garbage.awaitClosed(WAIT)).isTrue();
         assertThat(openai.handshakes()).isEqualTo(before);
 
-        FakeTwilioCaller first = caller().start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
+        // the product documents' /media-stream/{scenario} form is served too (the call's own scenario wins)
+        FakeTwilioCaller first = FakeTwilioCaller.connect(rawHttp, mediaStreamUri("/media-stream/sales"), "MZfirst")
+                .start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
         assertThat(modelOf(ann, "default")).isNotNull();
         first.stop(ticket.callSid());
         FakeTwilioCaller replay = caller().start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
@@ -241,7 +243,11 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
         call.caller().media(CALLER_AUDIO, 20);
         call.caller().media(CALLER_AUDIO, 40);
         String path = ".*/Calls/" + call.ticket().callSid() + "\\.json";
-        until(WAIT, () -> !twilio.requests("POST", path).isEmpty(), "the apology");
+        long[] timestamp = {60};
+        until(WAIT, () -> {
+            feed(call.caller(), timestamp[0] += 20);
+            return !twilio.requests("POST", path).isEmpty();
+        }, "the apology");
         assertThat(twilio.requests("POST", path).getFirst().formValue("Twiml")).contains("<Say>Sorry");
         assertThat(call.caller().awaitClosed(WAIT)).isTrue();
         assertThat(endReason(ann, call.ticket().callId())).isEqualTo("model-disconnected");
@@ -269,14 +275,23 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
     @Test
     void noSocketOrThreadIsLeftBehindAfterManyCalls() {
         Tenant ann = newTenant();
-        runCalls(ann, 12);
+        runCalls(ann, 24);
         until(WAIT, () -> openai.openConnections() == 0 && monitor.stats().active() == 0, "the warm-up calls to end");
         int threadsAfterWarmUp = ManagementFactory.getThreadMXBean().getThreadCount();
 
         runCalls(ann, 48);
         until(WAIT, () -> openai.openConnections() == 0, "every model socket to close");
         until(WAIT, () -> monitor.stats().active() == 0, "every live call to end");
-        assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(threadsAfterWarmUp + 4);
+        assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(threadsAfterWarmUp + 6);
+    }
+
+    /** Caller audio keeps flowing, as in a live call, until the stream is closed. */
+    private static void feed(FakeTwilioCaller caller, long timestampMs) {
+        try {
+            if (!caller.isClosed()) caller.media(CALLER_AUDIO, timestampMs);
+        } catch (RuntimeException closing) {
+            // the stream is being closed
+        }
     }
 
     /** Calls ending every way there is: caller stops, caller drops, model drops, tool ends it. */
@@ -303,7 +318,13 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
                 until(WAIT, () -> !twilio.requests("POST", ".*/Calls/" + call.ticket().callSid() + "\\.json").isEmpty(), "hang-up " + call.ticket().callSid());
                 call.caller().stop(call.ticket().callSid());
             }
-            if (i % 4 == 2) assertThat(call.caller().awaitClosed(WAIT)).isTrue();
+            if (i % 4 == 2) {
+                long[] timestamp = {40};
+                until(WAIT, () -> {
+                    feed(call.caller(), timestamp[0] += 20);
+                    return call.caller().isClosed();
+                }, "the caller's stream to end after the model dropped");
+            }
             call.caller().close();
         }
     }

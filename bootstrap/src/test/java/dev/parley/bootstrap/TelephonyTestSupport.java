@@ -35,7 +35,7 @@ abstract class TelephonyTestSupport implements TestPropertyProvider {
 
     final TwilioApiStub twilio = new TwilioApiStub();
     final FakeRealtimeServer openai = new FakeRealtimeServer();
-    final HttpClient rawHttp = HttpClient.newHttpClient();
+    final HttpClient rawHttp = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
 
     @Inject
     EmbeddedServer server;
@@ -53,7 +53,8 @@ abstract class TelephonyTestSupport implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("parley.twilio.api-base-url", twilio.baseUrl(), "parley.twilio.account-sid", "ACtest",
                 "parley.twilio.auth-token", AUTH_TOKEN, "parley.public-url", PUBLIC_URL, "parley.openai.realtime-url", openai.url(),
-                "parley.openai.api-key", "sk-test", "parley.calls.transfer-phone-number", TRANSFER_NUMBER);
+                "parley.openai.api-key", "sk-test", "parley.calls.transfer-phone-number", TRANSFER_NUMBER,
+                "parley.test.telephony-stand-ins", "true");
     }
 
     @BeforeEach

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -36,11 +37,12 @@ import java.util.concurrent.RejectedExecutionException;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class TwilioMediaStreamSocket {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioMediaStreamSocket.class);
-    private static final String STATE = "parley.stream";
     static final int MAX_BUFFERED_FRAMES = 500;
     private final OpenLiveCallUseCase openLiveCall;
     private final ExecutorService blocking;
     private final JsonMapper json;
+    /** The streams of this instance by session id: a plain map lookup per frame, no attribute conversion. */
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
 
     TwilioMediaStreamSocket(OpenLiveCallUseCase openLiveCall, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, JsonMapper json) {
         this.openLiveCall = openLiveCall;
@@ -50,24 +52,26 @@ class TwilioMediaStreamSocket {
 
     @OnOpen
     void onOpen(WebSocketSession session) {
-        session.put(STATE, new Stream(session));
+        streams.put(session.getId(), new Stream(session));
     }
 
     @OnMessage
     void onMessage(String message, WebSocketSession session) {
-        Stream stream = session.get(STATE, Stream.class).orElse(null);
+        Stream stream = streams.get(session.getId());
         if (stream != null) stream.frame(message);
     }
 
     @OnClose
     void onClose(WebSocketSession session) {
-        session.get(STATE, Stream.class).ifPresent(Stream::ended);
+        Stream stream = streams.remove(session.getId());
+        if (stream != null) stream.ended();
     }
 
     @OnError
     void onError(WebSocketSession session, Throwable error) {
         LOG.debug("Media stream error: {}", error.toString());
-        session.get(STATE, Stream.class).ifPresent(Stream::ended);
+        Stream stream = streams.remove(session.getId());
+        if (stream != null) stream.ended();
     }
 
     private enum Phase { AWAITING_START, OPENING, LIVE, ENDED }

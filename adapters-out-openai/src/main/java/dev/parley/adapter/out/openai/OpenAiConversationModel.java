@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link ConversationModel} on the OpenAI Realtime API (GA protocol): one WebSocket per call through
@@ -31,13 +34,23 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final OpenAiProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    /** Several clients: each JDK client drives all its sockets from one selector thread, which would cap throughput. */
+    private final HttpClient[] clients;
+    private final AtomicInteger next = new AtomicInteger();
+    /** Delivers every client's events: a fixed pool, so the thread count does not grow with the number of calls. */
+    private final ExecutorService events;
     private final URI endpoint;
 
     OpenAiConversationModel(OpenAiProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger threads = new AtomicInteger();
+        this.events = Executors.newFixedThreadPool(Math.max(2, 2 * cores),
+                r -> Thread.ofPlatform().daemon().name("openai-realtime-" + threads.incrementAndGet()).unstarted(r));
+        this.clients = new HttpClient[Math.max(2, 2 * cores)];
+        for (int i = 0; i < clients.length; i++)
+            clients[i] = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(events).build();
         String base = properties.realtimeUrl();
         this.endpoint = URI.create(base + (base.contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(properties.realtimeModel(), StandardCharsets.UTF_8));
@@ -47,6 +60,7 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     public ConversationSession open(ConversationBrief brief, ConversationListener listener) {
         OpenAiRealtimeSession session = new OpenAiRealtimeSession(listener, json);
         session.send(sessionUpdate(brief));
+        HttpClient http = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
         session.connect(http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + properties.apiKey())
                 .connectTimeout(CONNECT_TIMEOUT), endpoint);
@@ -101,6 +115,7 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        http.shutdownNow();
+        for (HttpClient http : clients) http.shutdownNow();
+        events.shutdownNow();
     }
 }

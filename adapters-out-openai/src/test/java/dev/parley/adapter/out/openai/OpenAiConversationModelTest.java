@@ -135,7 +135,11 @@ class OpenAiConversationModelTest {
         ConversationSession session = model.open(brief, listener);
         session.appendAudio("AAAA");
         session.appendAudio("AAAA");
-        until(WAIT, () -> events.contains("closed:disconnected:true"));
+        // as in a live call, caller audio keeps flowing: the next writes fail if the read side has not noticed yet
+        until(WAIT, () -> {
+            session.appendAudio("AAAA");
+            return events.contains("closed:disconnected:true");
+        });
         session.appendAudio("AAAA");
         session.close();
         assertThat(events).containsOnlyOnce("closed:disconnected:true");

@@ -1,5 +1,6 @@
 package dev.parley.adapter.out.twilio;
 
+import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
@@ -46,7 +47,7 @@ class TwilioCallControl implements CallControl {
             LOG.info("Placed call {} to {}", call.getSid(), request.to().masked());
             return call.getSid();
         } catch (TwilioException e) {
-            LOG.warn("Twilio refused a call to {}: {}", request.to().masked(), e.getMessage());
+            LOG.warn("Twilio refused a call to {}: {}", request.to().masked(), reason(e));
             throw new CallControlException(e.getMessage(), e);
         }
     }
@@ -56,7 +57,7 @@ class TwilioCallControl implements CallControl {
         try {
             Call.updater(carrierSid).setStatus(Call.UpdateStatus.COMPLETED).update(client);
         } catch (TwilioException e) {
-            LOG.warn("Could not hang up call {}: {}", carrierSid, e.getMessage());
+            LOG.warn("Could not hang up call {}: {}", carrierSid, reason(e));
             throw new CallControlException(e.getMessage(), e);
         }
     }
@@ -66,9 +67,15 @@ class TwilioCallControl implements CallControl {
         try {
             Call.updater(carrierSid).setTwiml(new Twiml(twiml(instructions))).update(client);
         } catch (TwilioException e) {
-            LOG.warn("Could not redirect call {}: {}", carrierSid, e.getMessage());
+            LOG.warn("Could not redirect call {}: {}", carrierSid, reason(e));
             throw new CallControlException(e.getMessage(), e);
         }
+    }
+
+    /** Twilio's error code and status, never its message (which may quote a phone number). */
+    private static String reason(TwilioException e) {
+        if (e instanceof ApiException api) return "error " + api.getCode() + " (HTTP " + api.getStatusCode() + ")";
+        return e.getClass().getSimpleName();
     }
 
     static String twiml(CallInstructions instructions) {

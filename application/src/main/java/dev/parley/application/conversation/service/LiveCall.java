@@ -24,14 +24,17 @@ import java.util.concurrent.Executor;
  * parallel across calls). Nothing here blocks: audio passes through untouched, lines go to the
  * journal's queue, and carrier REST calls (hang up, transfer, apology) run on the blocking executor.
  *
- * <p>Barge-in: each chunk of assistant audio is followed by a mark that remembers how many bytes of
- * that assistant item had been sent; a mark coming back means the audio before it has played. When
- * the caller starts speaking while marks are outstanding, the carrier's buffer is cleared and the
- * item is truncated at the bytes played (μ-law: 8 bytes per millisecond).
+ * <p>Barge-in: assistant audio is followed by marks (every 100 ms of audio and at the end of each
+ * response) that remember how many bytes of that assistant item had been sent; a mark coming back
+ * means the audio before it has played. When the caller starts speaking while assistant audio is
+ * still queued, the carrier's buffer is cleared and the item is truncated at the bytes played
+ * (μ-law: 8 bytes per millisecond), to the precision of one mark interval.
  */
 final class LiveCall implements MediaStreamHandler, ConversationListener {
     static final String END_CALL = "end_call";
     static final String TRANSFER = "transfer_to_human";
+    /** Marks go out at most every 100 ms of assistant audio (μ-law: 8 bytes per ms), and at the end of each response. */
+    static final long MARK_EVERY_BYTES = 800;
 
     private enum Action { NONE, HANG_UP, TRANSFER }
 
@@ -59,6 +62,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private String assistantItem;
     private long assistantItemSentBytes;
     private long assistantItemPlayedBytes;
+    private long assistantItemMarkedBytes;
     private long assistantItemStartMs;
     private long latestMediaTimestamp;
     private boolean actionTaken;
@@ -127,12 +131,18 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
             assistantItem = itemId;
             assistantItemSentBytes = 0;
             assistantItemPlayedBytes = 0;
+            assistantItemMarkedBytes = 0;
             assistantItemStartMs = offsetMs();
         }
         assistantItemSentBytes += decodedLength(base64Payload);
         carrier.sendAudio(base64Payload);
+        if (assistantItemSentBytes - assistantItemMarkedBytes >= MARK_EVERY_BYTES) markAudio();
+    }
+
+    private void markAudio() {
         String name = "a" + (++markSequence);
-        marks.addLast(new Mark(name, itemId, assistantItemSentBytes, Action.NONE));
+        marks.addLast(new Mark(name, assistantItem, assistantItemSentBytes, Action.NONE));
+        assistantItemMarkedBytes = assistantItemSentBytes;
         carrier.sendMark(name);
     }
 
@@ -140,7 +150,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     public synchronized void callerSpeechStarted(String itemId, long audioStartMs) {
         if (ended) return;
         if (itemId != null) callerSpeech.put(itemId, new long[]{audioStartMs, -1});
-        if (marks.isEmpty() || assistantItem == null) return;
+        boolean stillPlaying = !marks.isEmpty() || assistantItemSentBytes > assistantItemMarkedBytes;
+        if (assistantItem == null || !stillPlaying) return;
         long playedMs = Math.min(assistantItemPlayedBytes, assistantItemSentBytes) / 8;
         session.truncate(assistantItem, playedMs);
         carrier.clear();
@@ -149,6 +160,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
         assistantItem = null;
         assistantItemSentBytes = 0;
         assistantItemPlayedBytes = 0;
+        assistantItemMarkedBytes = 0;
         // the carrier answers a clear by returning every pending mark; a pending hang-up or transfer still happens
         for (Mark m : flushed) take(m.action());
     }
@@ -182,7 +194,9 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void responseDone() {
-        if (ended || pendingTools.isEmpty()) return;
+        if (ended) return;
+        if (assistantItem != null && assistantItemSentBytes > assistantItemMarkedBytes) markAudio();
+        if (pendingTools.isEmpty()) return;
         List<PendingTool> tools = new ArrayList<>(pendingTools);
         pendingTools.clear();
         for (PendingTool tool : tools) {

@@ -88,8 +88,20 @@ class LiveCallTest {
         call.callerAudio("AAEC/w==", 20);
         listener.assistantAudio("item_1", "//79/A==");
         assertThat(modelOut).contains("append:AAEC/w==");
-        assertThat(carrierOut).containsExactly("media://79/A==", "mark:a1");
+        assertThat(carrierOut).containsExactly("media://79/A==");
+        listener.responseDone();
+        assertThat(carrierOut).as("a response's audio ends with a mark").containsExactly("media://79/A==", "mark:a1");
         assertThat(registry.stats().active()).isEqualTo(1);
+    }
+
+    @Test
+    void anInboundCallGreetsOnlyWhenItsScenarioSaysSo() {
+        redeemed = Optional.of(new RedeemedStream(new CallId(6), ANN, CallDirection.INBOUND, "default", "CA6"));
+        open();
+        assertThat(modelOut).isEmpty();
+        scenario = Optional.of(new CallScenario("default", "Default", "Greet.", "alloy", 0.8, true));
+        open();
+        assertThat(modelOut).containsExactly("respond");
     }
 
     @Test
@@ -107,6 +119,17 @@ class LiveCallTest {
         call.markPlayed("a3");
         listener.callerSpeechStarted("item_u2", 2000);
         assertThat(modelOut).isEmpty();
+    }
+
+    @Test
+    void marksFollowEveryHundredMillisecondsOfAudioAndBargeInTruncatesAtTheLastPlayedOne() {
+        MediaStreamHandler call = open();
+        for (int i = 0; i < 12; i++) listener.assistantAudio("item_1", audio(160));   // 12 x 20 ms
+        assertThat(carrierOut.stream().filter(s -> s.startsWith("mark:"))).containsExactly("mark:a1", "mark:a2");
+        call.markPlayed("a1");                                                       // 100 ms heard, 140 ms unmarked or queued
+        listener.callerSpeechStarted("item_u1", 500);
+        assertThat(modelOut).contains("truncate:item_1:100");
+        assertThat(carrierOut).endsWith("clear");
     }
 
     @Test
