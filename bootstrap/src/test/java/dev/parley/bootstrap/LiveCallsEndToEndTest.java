@@ -175,7 +175,8 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
         until(WAIT, () -> !twilio.requests("POST", path).isEmpty(), "the transfer");
         assertThat(twilio.requests("POST", path).getFirst().formValue("Twiml")).contains("<Dial><Number>" + TRANSFER_NUMBER + "</Number></Dial>");
         call.caller().stop(call.ticket().callSid());
-        assertThat(endReason(ann, call.ticket().callId())).isEqualTo("transferred");
+        // the stop frame travels asynchronously: wait until the server has ended the call
+        until(WAIT, () -> "transferred".equals(endReason(ann, call.ticket().callId())), "the transfer to be recorded");
     }
 
     @Test
