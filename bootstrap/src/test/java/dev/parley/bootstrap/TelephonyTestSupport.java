@@ -41,7 +41,9 @@ abstract class TelephonyTestSupport implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     JsonMapper json;
+    /** The scripted number directory; absent in tests that run the real workspace beans. */
     @Inject
+    @io.micronaut.core.annotation.Nullable
     TelephonyStandIns.Numbers numbers;
     @Inject
     MonitorLiveCallsUseCase monitor;
