@@ -190,8 +190,9 @@ class TwilioMediaStreamSocket {
                     return;
                 }
                 handler = opened.get();
-                phase = Phase.LIVE;
-                while (!waiting.isEmpty()) live(waiting.pollFirst());
+                // buffered frames first, in order; frames arriving meanwhile wait for this monitor
+                while (!waiting.isEmpty() && phase != Phase.ENDED) live(waiting.pollFirst());
+                if (phase != Phase.ENDED) phase = Phase.LIVE;
             }
         }
 
@@ -206,7 +207,7 @@ class TwilioMediaStreamSocket {
             MediaStreamHandler h;
             synchronized (this) {
                 if (phase == Phase.ENDED) return;
-                h = phase == Phase.LIVE ? handler : null;
+                h = handler;
                 phase = Phase.ENDED;
                 waiting.clear();
             }
