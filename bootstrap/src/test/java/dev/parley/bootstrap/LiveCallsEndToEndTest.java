@@ -175,6 +175,7 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
         until(WAIT, () -> !twilio.requests("POST", path).isEmpty(), "the transfer");
         assertThat(twilio.requests("POST", path).getFirst().formValue("Twiml")).contains("<Dial><Number>" + TRANSFER_NUMBER + "</Number></Dial>");
         call.caller().stop(call.ticket().callSid());
+        until(WAIT, () -> !call.model().isOpen(), "the call to end");
         assertThat(endReason(ann, call.ticket().callId())).isEqualTo("transferred");
     }
 

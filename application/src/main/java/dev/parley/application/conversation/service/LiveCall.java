@@ -292,8 +292,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
             toClose = session;
             reason = faultReason != null ? faultReason : endReason;
         }
-        if (toClose != null) toClose.close();
         if (reason != null) journal.ended(call.call(), reason);
+        if (toClose != null) toClose.close();
         registry.remove(this);
     }
 
