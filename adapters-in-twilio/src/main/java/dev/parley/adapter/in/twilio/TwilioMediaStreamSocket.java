@@ -117,9 +117,9 @@ class TwilioMediaStreamSocket {
             }
             switch (event) {
                 case "media" -> {
-                    int media = message.indexOf("\"media\"", message.indexOf("\"event\"") + 8);
-                    String payload = media < 0 ? null : TwilioFrames.string(message, "payload", media);
-                    long timestamp = media < 0 ? -1 : TwilioFrames.number(TwilioFrames.string(message, "timestamp", media));
+                    // payload and timestamp only occur inside the media object of a media frame
+                    String payload = TwilioFrames.string(message, "payload");
+                    long timestamp = TwilioFrames.number(TwilioFrames.string(message, "timestamp"));
                     if (payload == null || !TwilioFrames.isBase64(payload)) h.malformedFrame();
                     else h.callerAudio(payload, Math.max(0, timestamp));
                 }

@@ -64,7 +64,6 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private long assistantItemPlayedBytes;
     private long assistantItemMarkedBytes;
     private long assistantItemStartMs;
-    private long latestMediaTimestamp;
     private boolean actionTaken;
     private boolean ended;
     private String endReason;
@@ -92,8 +91,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void callerAudio(String base64Payload, long timestampMs) {
+        // the played offset comes from echoed marks, which count bytes actually played, not from the carrier's clock
         if (ended) return;
-        latestMediaTimestamp = timestampMs;
         session.appendAudio(base64Payload);
     }
 
@@ -304,18 +303,6 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     private long offsetMs() {
         return Math.max(0, clock.millis() - startMillis);
-    }
-
-    boolean isEnded() {
-        synchronized (this) {
-            return ended;
-        }
-    }
-
-    long latestMediaTimestamp() {
-        synchronized (this) {
-            return latestMediaTimestamp;
-        }
     }
 
     /** Bytes a base64 string decodes to, without decoding it. */
