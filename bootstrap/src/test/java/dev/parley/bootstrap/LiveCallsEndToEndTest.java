@@ -255,6 +255,25 @@ class LiveCallsEndToEndTest extends TelephonyTestSupport {
     }
 
     @Test
+    void framesSentWhileTheTokenIsRedeemedAreForwardedInOrder() {
+        Tenant ann = newTenant();
+        String scenario = "custom-" + UUID.randomUUID();
+        Ticket ticket = inboundCall(ann, scenario);
+        FakeTwilioCaller caller = caller().start(ticket.callSid(), Long.toString(ticket.callId()), ticket.token());
+        List<String> payloads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String payload = Base64.getEncoder().encodeToString(filled(160, (byte) i));
+            payloads.add("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + payload + "\"}");
+            caller.media(payload, 20L * (i + 1));
+        }
+        FakeRealtimeServer.Connection model = modelOf(ann, scenario);
+        until(WAIT, () -> model.received("input_audio_buffer.append").size() == 5, "five appends");
+        assertThat(model.received("input_audio_buffer.append")).containsExactlyElementsOf(payloads);
+        caller.stop(ticket.callSid());
+        until(WAIT, () -> !model.isOpen());
+    }
+
+    @Test
     void malformedFramesFromEitherSideAreCountedAndSkipped() {
         Tenant ann = newTenant();
         Live call = live(ann);

@@ -37,10 +37,10 @@ final class TwilioFrames {
     static boolean isBase64(String s) {
         int n = s.length();
         if (n == 0 || (n & 3) != 0) return false;
-        for (int i = 0; i < n; i++) {
+        int padding = s.charAt(n - 1) == '=' ? (s.charAt(n - 2) == '=' ? 2 : 1) : 0;
+        for (int i = 0; i < n - padding; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-                    || (c == '=' && i >= n - 2);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (!ok) return false;
         }
         return true;

@@ -117,9 +117,9 @@ class TwilioMediaStreamSocket {
             }
             switch (event) {
                 case "media" -> {
-                    int media = message.indexOf("\"media\"", message.indexOf("\"event\"") + 8);
-                    String payload = media < 0 ? null : TwilioFrames.string(message, "payload", media);
-                    long timestamp = media < 0 ? -1 : TwilioFrames.number(TwilioFrames.string(message, "timestamp", media));
+                    // payload and timestamp only occur inside the media object of a media frame
+                    String payload = TwilioFrames.string(message, "payload");
+                    long timestamp = TwilioFrames.number(TwilioFrames.string(message, "timestamp"));
                     if (payload == null || !TwilioFrames.isBase64(payload)) h.malformedFrame();
                     else h.callerAudio(payload, Math.max(0, timestamp));
                 }
@@ -190,8 +190,9 @@ class TwilioMediaStreamSocket {
                     return;
                 }
                 handler = opened.get();
-                phase = Phase.LIVE;
-                while (!waiting.isEmpty()) live(waiting.pollFirst());
+                // buffered frames first, in order; frames arriving meanwhile wait for this monitor
+                while (!waiting.isEmpty() && phase != Phase.ENDED) live(waiting.pollFirst());
+                if (phase != Phase.ENDED) phase = Phase.LIVE;
             }
         }
 
@@ -206,7 +207,7 @@ class TwilioMediaStreamSocket {
             MediaStreamHandler h;
             synchronized (this) {
                 if (phase == Phase.ENDED) return;
-                h = phase == Phase.LIVE ? handler : null;
+                h = handler;
                 phase = Phase.ENDED;
                 waiting.clear();
             }

@@ -6,7 +6,9 @@ import dev.parley.application.conversation.port.out.ConversationModel;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -42,13 +44,20 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     private final URI endpoint;
 
     OpenAiConversationModel(OpenAiProperties properties, JsonMapper json) {
+        this(properties, json, 0);
+    }
+
+    /** @param clientCount JDK clients (each with one selector thread) sharing the event pool; 0 = one per core */
+    @Inject
+    OpenAiConversationModel(OpenAiProperties properties, JsonMapper json, @Value("${parley.openai.realtime-clients:0}") int clientCount) {
         this.properties = properties;
         this.json = json;
         int cores = Runtime.getRuntime().availableProcessors();
         AtomicInteger threads = new AtomicInteger();
-        this.events = Executors.newFixedThreadPool(Math.max(2, 2 * cores),
+        int n = clientCount > 0 ? clientCount : cores;
+        this.events = Executors.newFixedThreadPool(Math.max(2, n),
                 r -> Thread.ofPlatform().daemon().name("openai-realtime-" + threads.incrementAndGet()).unstarted(r));
-        this.clients = new HttpClient[Math.max(2, 2 * cores)];
+        this.clients = new HttpClient[n];
         for (int i = 0; i < clients.length; i++)
             clients[i] = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(events).build();
         String base = properties.realtimeUrl();

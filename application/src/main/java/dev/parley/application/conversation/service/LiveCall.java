@@ -64,7 +64,6 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private long assistantItemPlayedBytes;
     private long assistantItemMarkedBytes;
     private long assistantItemStartMs;
-    private long latestMediaTimestamp;
     private boolean actionTaken;
     /** A human agent has taken the call over from the console: the assistant is held and its audio dropped. */
     private boolean humanActive;
@@ -94,8 +93,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void callerAudio(String base64Payload, long timestampMs) {
+        // the played offset comes from echoed marks, which count bytes actually played, not from the carrier's clock
         if (ended) return;
-        latestMediaTimestamp = timestampMs;
         session.appendAudio(base64Payload);
     }
 
@@ -343,8 +342,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
             toClose = session;
             reason = faultReason != null ? faultReason : endReason;
         }
-        if (toClose != null) toClose.close();
         if (reason != null) journal.ended(call.call(), reason);
+        if (toClose != null) toClose.close();
         registry.remove(this);
     }
 
@@ -355,18 +354,6 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     private long offsetMs() {
         return Math.max(0, clock.millis() - startMillis);
-    }
-
-    boolean isEnded() {
-        synchronized (this) {
-            return ended;
-        }
-    }
-
-    long latestMediaTimestamp() {
-        synchronized (this) {
-            return latestMediaTimestamp;
-        }
     }
 
     /** Bytes a base64 string decodes to, without decoding it. */
