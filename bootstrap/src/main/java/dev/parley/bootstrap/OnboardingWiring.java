@@ -22,10 +22,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Onboarding and the evidence it reads from the other contexts, through their use cases. Calls
- * and calendar credentials are not part of this build yet: until a {@link CallActivity} or
- * {@link CalendarConnections} bean exists, the fallbacks below detect nothing and those two steps
- * complete through POST /onboarding/complete-step.
+ * Onboarding and the evidence it reads from the other contexts. Completed calls come from the
+ * call records ({@link CallActivity} in persistence). Calendar credentials are not part of this
+ * build yet: until a {@link CalendarConnections} bean exists, the fallback below detects nothing
+ * and that step completes through POST /onboarding/complete-step.
  */
 @Factory
 class OnboardingWiring {
@@ -51,13 +51,6 @@ class OnboardingWiring {
     @Singleton
     ScenarioHoldings scenarioHoldings(ListCustomScenariosUseCase scenarios) {
         return tenant -> !scenarios.list(tenant).isEmpty();
-    }
-
-    /** Until the call context provides one (e.g. over its completed calls), no call is detected. */
-    @Singleton
-    @Requires(missingBeans = CallActivity.class)
-    CallActivity noCallActivityYet() {
-        return tenant -> false;
     }
 
     /** Until the calendar work stores credentials, no connection is detected. */

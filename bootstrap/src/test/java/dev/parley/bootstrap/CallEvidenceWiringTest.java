@@ -1,55 +1,56 @@
 package dev.parley.bootstrap;
 
-import dev.parley.application.onboarding.port.out.CallActivity;
+import dev.parley.application.call.port.out.CallRepository;
+import dev.parley.application.shared.Transactions;
+import dev.parley.domain.call.Call;
+import dev.parley.domain.call.CallStatus;
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * When the call context provides a {@link CallActivity}, it replaces the "nothing detected"
- * fallback and onboarding completes welcome_call_completed from it: the integration path.
- */
+/** Onboarding's welcome_call_completed step is detected from the tenant's real call records. */
 @MicronautTest(transactional = false)
-@Property(name = "spec.name", value = "CallEvidenceWiringTest")
 class CallEvidenceWiringTest {
     @Inject
     EmbeddedServer server;
     @Inject
     JsonMapper json;
     @Inject
-    CompletedCalls calls;
-
-    @Singleton
-    @Requires(property = "spec.name", value = "CallEvidenceWiringTest")
-    static class CompletedCalls implements CallActivity {
-        final Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public boolean hasCompletedCall(TenantId tenant) {
-            return tenants.contains(tenant);
-        }
-    }
+    CallRepository calls;
+    @Inject
+    Transactions transactions;
 
     @Test
-    void aCompletedCallCompletesTheWelcomeCallStep() {
+    void aCompletedCallCompletesTheWelcomeCallStepAndOnlyForItsTenant() {
         HttpJson http = new HttpJson(server, json);
-        String token = (String) http.newUser("c-" + java.util.UUID.randomUUID() + "@example.com").get("access_token");
-        assertThat(http.get("/onboarding/check-step/welcome_call_completed", token).map()).containsEntry("completed", false);
+        String ann = (String) http.newUser("c-" + UUID.randomUUID() + "@example.com").get("access_token");
+        String bob = (String) http.newUser("c-" + UUID.randomUUID() + "@example.com").get("access_token");
+        assertThat(http.get("/onboarding/check-step/welcome_call_completed", ann).map()).containsEntry("completed", false);
 
-        long id = ((Number) http.get("/users/me", token).map().get("id")).longValue();
-        calls.tenants.add(new TenantId(id));
-        assertThat(http.get("/onboarding/check-step/welcome_call_completed", token).map()).containsEntry("completed", true);
-        assertThat(http.get("/onboarding/status", token).map()).containsEntry("welcome_call_completed", true);
+        TenantId annTenant = new TenantId(((Number) http.get("/users/me", ann).map().get("id")).longValue());
+        Instant now = Instant.now();
+        String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        Call call = Call.startInbound(calls.nextId(), annTenant, new PhoneNumber("+14155550100"), new PhoneNumber("+14155550199"),
+                "default", sid, now);
+        transactions.run(() -> calls.add(call));
+        assertThat(http.get("/onboarding/check-step/welcome_call_completed", ann).map())
+                .as("a ringing call is not a completed one").containsEntry("completed", false);
+
+        call.recordStatus(CallStatus.IN_PROGRESS, now.plusSeconds(2), -1);
+        call.recordStatus(CallStatus.COMPLETED, now.plusSeconds(60), 58);
+        transactions.run(() -> calls.update(call));
+
+        assertThat(http.get("/onboarding/check-step/welcome_call_completed", ann).map()).containsEntry("completed", true);
+        assertThat(http.get("/onboarding/status", ann).map()).containsEntry("welcome_call_completed", true);
+        assertThat(http.get("/onboarding/check-step/welcome_call_completed", bob).map()).containsEntry("completed", false);
     }
 }

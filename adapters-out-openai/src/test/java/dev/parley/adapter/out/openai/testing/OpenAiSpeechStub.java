@@ -22,8 +22,12 @@ public final class OpenAiSpeechStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile int failWithStatus;
+    private final java.util.Map<Integer, byte[]> tones = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OpenAiSpeechStub() {
+        // answer "at once": without TCP_NODELAY the server's separate header and body writes meet the
+        // client's delayed ACK and every answer stalls for tens of milliseconds (Nagle)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -39,7 +43,7 @@ public final class OpenAiSpeechStub implements AutoCloseable {
                 exchange.getResponseBody().write(error);
             } else {
                 int inputLength = body.length();
-                byte[] pcm = tone(440, 24000, Math.max(2400, inputLength * 240));
+                byte[] pcm = tones.computeIfAbsent(Math.max(2400, inputLength * 240), samples -> tone(440, 24000, samples));
                 exchange.getResponseHeaders().add("Content-Type", "audio/pcm");
                 exchange.sendResponseHeaders(200, pcm.length);
                 exchange.getResponseBody().write(pcm);

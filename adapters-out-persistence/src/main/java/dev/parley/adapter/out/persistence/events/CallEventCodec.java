@@ -37,6 +37,10 @@ final class CallEventCodec {
                 m.put("confidence", e.confidence());
                 m.put("language", e.language());
             }
+            case CallEvent.AssistantSpoke e -> {
+                m.put("kind", "assistant");
+                m.put("text", e.text());
+            }
             case CallEvent.SpeakRequested e -> {
                 m.put("kind", "speak");
                 m.put("text", e.text());
@@ -77,6 +81,7 @@ final class CallEventCodec {
                     str(m, "organization_number"), at);
             case "customer" -> new CallEvent.CustomerSpoke(tenant, callId, str(m, "text"), Boolean.TRUE.equals(m.get("is_final")),
                     ((Number) m.get("confidence")).doubleValue(), str(m, "language"), at);
+            case "assistant" -> new CallEvent.AssistantSpoke(tenant, callId, str(m, "text"), at);
             case "speak" -> new CallEvent.SpeakRequested(tenant, callId, str(m, "text"), at);
             case "agent" -> new CallEvent.AgentSpoke(tenant, callId, str(m, "text"), str(m, "audio"), at);
             case "hand_back" -> new CallEvent.HandBackRequested(tenant, callId, at);

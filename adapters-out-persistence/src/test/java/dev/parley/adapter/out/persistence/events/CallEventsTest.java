@@ -26,6 +26,7 @@ class CallEventsTest {
     private static final List<CallEvent> EVERY_KIND = List.of(
             new CallEvent.StatusChanged(ANN, "c1", "incoming", "+15550002", "+15550001", AT),
             new CallEvent.CustomerSpoke(ANN, "c1", "I need help with my account", true, 0.93, "en", AT),
+            new CallEvent.AssistantSpoke(ANN, "c1", "Thanks for calling Acme.", AT),
             new CallEvent.SpeakRequested(ANN, "c1", "Hello, how can I help?", AT),
             new CallEvent.AgentSpoke(ANN, "c1", "Hello, how can I help?", "//7+/Q==", AT),
             new CallEvent.HandBackRequested(ANN, "c1", AT),

@@ -50,6 +50,8 @@ public final class TwilioApiStub implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
     public TwilioApiStub() {
+        // answer at once: separate header and body writes without TCP_NODELAY stall on the client's delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {

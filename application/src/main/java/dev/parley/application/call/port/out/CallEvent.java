@@ -27,6 +27,10 @@ public sealed interface CallEvent {
                          Instant at) implements CallEvent {
     }
 
+    /** The AI assistant said something (its own words, not recognised speech). */
+    record AssistantSpoke(TenantId tenant, String callId, String text, Instant at) implements CallEvent {
+    }
+
     /** A human agent typed a message into the console; the call's owner should speak it (takeover). */
     record SpeakRequested(TenantId tenant, String callId, String text, Instant at) implements CallEvent {
     }

@@ -1,0 +1,83 @@
+package dev.parley.adapter.out.persistence.call;
+
+import dev.parley.adapter.out.persistence.shared.Sequences;
+import dev.parley.application.call.port.out.CallRepository;
+import dev.parley.application.shared.Page;
+import dev.parley.application.shared.PageRequest;
+import dev.parley.domain.call.Call;
+import dev.parley.domain.call.CallDirection;
+import dev.parley.domain.call.CallId;
+import dev.parley.domain.call.CallStatus;
+import dev.parley.domain.shared.PhoneNumber;
+import dev.parley.domain.shared.TenantId;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@Singleton
+class JdbcCallRepository implements CallRepository {
+    private final CallRows rows;
+    private final Sequences sequences;
+
+    JdbcCallRepository(CallRows rows, Sequences sequences) {
+        this.rows = rows;
+        this.sequences = sequences;
+    }
+
+    @Override
+    public CallId nextId() {
+        return new CallId(sequences.next("calls_id_seq"));
+    }
+
+    @Override
+    public void add(Call call) {
+        rows.save(toRow(call));
+    }
+
+    @Override
+    public void update(Call call) {
+        rows.update(toRow(call));
+    }
+
+    @Override
+    public Optional<Call> find(TenantId tenant, CallId id) {
+        return rows.findByIdAndTenantId(id.value(), tenant.value()).map(JdbcCallRepository::toDomain);
+    }
+
+    @Override
+    public Optional<Call> findForUpdate(CallId id) {
+        return rows.findByIdForUpdate(id.value()).map(JdbcCallRepository::toDomain);
+    }
+
+    @Override
+    public Optional<Call> findByCarrierSid(String carrierSid) {
+        return rows.findByCallSid(carrierSid).map(JdbcCallRepository::toDomain);
+    }
+
+    @Override
+    public Optional<Call> findByCarrierSidForUpdate(String carrierSid) {
+        return rows.findByCallSidForUpdate(carrierSid).map(JdbcCallRepository::toDomain);
+    }
+
+    @Override
+    public Page<Call> list(TenantId tenant, PageRequest page) {
+        long total = rows.countByTenantId(tenant.value());
+        return new Page<>(rows.page(tenant.value(), page.limit(), page.offset()).stream().map(JdbcCallRepository::toDomain).toList(),
+                page.offset(), page.limit(), total);
+    }
+
+    private CallRow toRow(Call c) {
+        return new CallRow(c.id().value(), c.tenant().value(), c.carrierSid().orElse(null), c.direction().wire(),
+                c.customerNumber().e164(), c.organizationNumber().e164(), c.scenarioRef(), c.status().wire(), c.createdAt(),
+                c.answeredAt().orElse(null), c.endedAt().orElse(null), c.durationSeconds(), c.endReason().orElse(null),
+                c.streamTokenHash().orElse(null), c.streamTokenExpiresAt().orElse(null), Instant.now());
+    }
+
+    private static Call toDomain(CallRow r) {
+        return Call.reconstitute(new CallId(r.id()), new TenantId(r.tenantId()), CallDirection.fromWire(r.direction()),
+                new PhoneNumber(r.customerNumber()), new PhoneNumber(r.organizationNumber()), r.scenarioRef(), r.startTime(),
+                r.callSid(), CallStatus.fromWire(r.status()).orElseThrow(), r.answeredAt(), r.endTime(), r.duration(),
+                r.endReason(), r.streamTokenHash() == null ? null : r.streamTokenHash().strip(), r.streamTokenExpiresAt());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.parley.bootstrap;
+
+import dev.parley.application.call.port.in.CallJournal;
+import dev.parley.application.call.port.out.CallEvents;
+import dev.parley.application.console.service.CallAnnouncements;
+import dev.parley.application.console.service.PublishingCallJournal;
+import dev.parley.application.call.port.in.RedeemStreamTokenUseCase;
+import dev.parley.application.call.port.out.CallControl;
+import dev.parley.application.conversation.port.in.MonitorLiveCallsUseCase;
+import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
+import dev.parley.application.conversation.port.out.ConversationModel;
+import dev.parley.application.conversation.service.ConversationPolicy;
+import dev.parley.application.conversation.service.LiveCalls;
+import dev.parley.application.conversation.service.OpenLiveCallService;
+import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
+import dev.parley.domain.shared.PhoneNumber;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/** The conversation context: live calls bridging the carrier's media stream and the model. */
+@Factory
+class ConversationWiring {
+    @Singleton
+    @Bean(typed = {MonitorLiveCallsUseCase.class, LiveCalls.class})
+    LiveCalls liveCalls() {
+        return new LiveCalls();
+    }
+
+    @Singleton
+    ConversationPolicy conversationPolicy(@Value("${parley.calls.transfer-phone-number:}") String transferNumber,
+                                          @Value("${parley.calls.apology:`Sorry, we are having a technical problem and have to end this call. Please call again later. Goodbye.`}") String apology,
+                                          @Value("${parley.calls.transfer-announcement:`Please hold while I transfer you to a colleague.`}") String announcement) {
+        return new ConversationPolicy(transferNumber.isBlank() ? null : PhoneNumber.parse(transferNumber), apology, announcement);
+    }
+
+    /** Lines said are also told to the tenant's live consoles; a stream connecting is announced as in_progress. */
+    @Singleton
+    OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
+                                     CallJournal journal, CallControl control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                     ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
+                                     CallAnnouncements announcements,
+                                     @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
+        return announcements.announcing(new OpenLiveCallService(tokens, scenarios, model,
+                new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls));
+    }
+}

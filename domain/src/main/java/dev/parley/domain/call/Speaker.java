@@ -1,0 +1,14 @@
+package dev.parley.domain.call;
+
+/** Who said a line of a call: the customer on the phone, or the agent (the AI assistant or a human). */
+public enum Speaker {
+    CUSTOMER, AGENT;
+
+    public String wire() {
+        return name().toLowerCase();
+    }
+
+    public static Speaker fromWire(String value) {
+        return valueOf(value.toUpperCase());
+    }
+}

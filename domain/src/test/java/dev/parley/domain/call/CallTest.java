@@ -1,0 +1,101 @@
+package dev.parley.domain.call;
+
+import dev.parley.domain.shared.PhoneNumber;
+import dev.parley.domain.shared.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final TenantId TENANT = new TenantId(7);
+
+    private static Call outbound() {
+        return Call.placeOutbound(new CallId(1), TENANT, new PhoneNumber("+14155550100"), new PhoneNumber("+14155550199"), "sales", T0);
+    }
+
+    @Test
+    void anOutboundCallWalksItsLifecycleForwardAndComputesItsDuration() {
+        Call call = outbound();
+        assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
+        assertThat(call.recordStatus(CallStatus.RINGING, T0.plusSeconds(1), -1)).isTrue();
+        assertThat(call.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(5), -1)).isTrue();
+        assertThat(call.recordStatus(CallStatus.COMPLETED, T0.plusSeconds(65), -1)).isTrue();
+        assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(call.answeredAt()).contains(T0.plusSeconds(5));
+        assertThat(call.endedAt()).contains(T0.plusSeconds(65));
+        assertThat(call.durationSeconds()).isEqualTo(60);
+        assertThat(call.isEnded()).isTrue();
+    }
+
+    @Test
+    void repeatedLateAndBackwardReportsChangeNothing() {
+        Call call = outbound();
+        call.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(5), -1);
+        assertThat(call.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(6), -1)).isFalse();
+        assertThat(call.recordStatus(CallStatus.RINGING, T0.plusSeconds(7), -1)).isFalse();
+        assertThat(call.answeredAt()).contains(T0.plusSeconds(5));
+        call.recordStatus(CallStatus.COMPLETED, T0.plusSeconds(30), 24);
+        assertThat(call.recordStatus(CallStatus.FAILED, T0.plusSeconds(31), 0)).isFalse();
+        assertThat(call.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(31), -1)).isFalse();
+        assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(call.durationSeconds()).as("the carrier's figure wins").isEqualTo(24);
+    }
+
+    @Test
+    void aCallMayEndFromAnyLiveStatusWithAnyFinalStatus() {
+        Call busy = outbound();
+        assertThat(busy.recordStatus(CallStatus.BUSY, T0.plusSeconds(3), 0)).isTrue();
+        assertThat(busy.durationSeconds()).isZero();
+        Call ringing = outbound();
+        ringing.recordStatus(CallStatus.RINGING, T0, -1);
+        assertThat(ringing.recordStatus(CallStatus.NO_ANSWER, T0.plusSeconds(60), -1)).isTrue();
+        assertThat(ringing.durationSeconds()).isZero();
+    }
+
+    @Test
+    void theCarriersStatusNamesAreRead() {
+        assertThat(CallStatus.fromWire("in-progress")).contains(CallStatus.IN_PROGRESS);
+        assertThat(CallStatus.fromWire("no-answer")).contains(CallStatus.NO_ANSWER);
+        assertThat(CallStatus.fromWire("initiated")).contains(CallStatus.QUEUED);
+        assertThat(CallStatus.fromWire("exploded")).isEmpty();
+        assertThat(CallStatus.fromWire(null)).isEmpty();
+    }
+
+    @Test
+    void aStreamTokenIsRedeemedOnceAndOnlyBeforeItExpires() {
+        Call call = outbound();
+        call.issueStreamToken("hash-a", T0.plusSeconds(600));
+        assertThat(call.redeemStreamToken("hash-b", T0)).isFalse();
+        assertThat(call.redeemStreamToken("hash-a", T0.plusSeconds(601))).isFalse();
+        assertThat(call.redeemStreamToken("hash-a", T0.plusSeconds(10))).isTrue();
+        assertThat(call.redeemStreamToken("hash-a", T0.plusSeconds(11))).as("one time").isFalse();
+    }
+
+    @Test
+    void anEndedCallTakesNoStream() {
+        Call call = outbound();
+        call.issueStreamToken("hash-a", T0.plusSeconds(600));
+        call.recordStatus(CallStatus.CANCELED, T0.plusSeconds(2), -1);
+        assertThat(call.redeemStreamToken("hash-a", T0.plusSeconds(3))).isFalse();
+    }
+
+    @Test
+    void theFirstEndReasonWins() {
+        Call call = outbound();
+        call.noteEndReason("model-unavailable");
+        call.noteEndReason("caller-hung-up");
+        assertThat(call.endReason()).contains("model-unavailable");
+    }
+
+    @Test
+    void messagesAreTrimmedAndKeepSaneOffsets() {
+        CallMessage m = new CallMessage(new CallId(1), TENANT, Speaker.CUSTOMER, "  hello ", 5, true, -3, -9, T0);
+        assertThat(m.text()).isEqualTo("hello");
+        assertThat(m.confidence()).isEqualTo(1);
+        assertThat(m.startMs()).isZero();
+        assertThat(m.endMs()).isZero();
+    }
+}
