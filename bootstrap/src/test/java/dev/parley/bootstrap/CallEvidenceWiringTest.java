@@ -1,9 +1,12 @@
 package dev.parley.bootstrap;
 
+import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Transactions;
 import dev.parley.domain.call.Call;
+import dev.parley.domain.call.CallMessage;
 import dev.parley.domain.call.CallStatus;
+import dev.parley.domain.call.Speaker;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import io.micronaut.json.JsonMapper;
@@ -17,7 +20,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Onboarding's welcome_call_completed step is detected from the tenant's real call records. */
+/** Other contexts read the call context's real records: onboarding's welcome call, the enhanced view of a live call. */
 @MicronautTest(transactional = false)
 class CallEvidenceWiringTest {
     @Inject
@@ -28,6 +31,8 @@ class CallEvidenceWiringTest {
     CallRepository calls;
     @Inject
     Transactions transactions;
+    @Inject
+    CallMessageRepository messages;
 
     @Test
     void aCompletedCallCompletesTheWelcomeCallStepAndOnlyForItsTenant() {
@@ -52,5 +57,29 @@ class CallEvidenceWiringTest {
         assertThat(http.get("/onboarding/check-step/welcome_call_completed", ann).map()).containsEntry("completed", true);
         assertThat(http.get("/onboarding/status", ann).map()).containsEntry("welcome_call_completed", true);
         assertThat(http.get("/onboarding/check-step/welcome_call_completed", bob).map()).containsEntry("completed", false);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLiveBridgedCallHasAnEnhancedTranscriptFromTheLinesItCaptured() {
+        HttpJson http = new HttpJson(server, json);
+        String ann = (String) http.newUser("t-" + UUID.randomUUID() + "@example.com").get("access_token");
+        String bob = (String) http.newUser("t-" + UUID.randomUUID() + "@example.com").get("access_token");
+        TenantId annTenant = new TenantId(((Number) http.get("/users/me", ann).map().get("id")).longValue());
+        Instant now = Instant.now();
+        String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        Call call = Call.startInbound(calls.nextId(), annTenant, new PhoneNumber("+14155550100"), new PhoneNumber("+14155550199"),
+                "default", sid, now);
+        call.recordStatus(CallStatus.IN_PROGRESS, now, -1);
+        transactions.run(() -> calls.add(call));
+        messages.addAll(java.util.List.of(
+                new CallMessage(call.id(), annTenant, Speaker.AGENT, "Thanks for calling Acme, how can I help?", 1.0, true, 500, 3000, now),
+                new CallMessage(call.id(), annTenant, Speaker.CUSTOMER, "I would like to book a check-up.", 0.9, true, 3500, 5500, now)));
+
+        HttpJson.Reply view = http.get("/api/enhanced-transcripts/" + sid, ann);
+        assertThat(view.status()).as(view.body()).isEqualTo(200);
+        assertThat(view.map()).containsEntry("source", "live_call").containsEntry("call_direction", "inbound");
+        assertThat(view.body()).contains("Thanks for calling Acme, how can I help?").contains("I would like to book a check-up.");
+        assertThat(http.get("/api/enhanced-transcripts/" + sid, bob).status()).isEqualTo(404);
     }
 }

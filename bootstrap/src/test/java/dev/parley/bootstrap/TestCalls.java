@@ -5,7 +5,8 @@ import dev.parley.application.call.port.in.CallTranscriptLine;
 import dev.parley.application.call.port.in.FindCallUseCase;
 import dev.parley.domain.shared.TenantId;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Call records for the transcript tests, while the call context lives on another branch:
- * {@link Secondary}, so the real {@link FindCallUseCase} wins once it is on the classpath.
+ * Call records the transcript tests script directly (tenant, direction, captured lines), in place
+ * of the call context's real {@link FindCallUseCase}: only where a test sets
+ * {@code parley.test.call-stand-ins=true}, and there {@code @Primary}.
  */
 @Factory
 class TestCalls {
@@ -46,7 +48,8 @@ class TestCalls {
     }
 
     @Singleton
-    @Secondary
+    @Primary
+    @Requires(property = "parley.test.call-stand-ins", value = "true")
     Registry testCalls() {
         return new Registry();
     }

@@ -57,7 +57,7 @@ class TranscriptPipelineTest implements TestPropertyProvider {
         return Map.of("parley.twilio.account-sid", "ACtest", "parley.twilio.auth-token", AUTH_TOKEN,
                 "parley.twilio.api-base-url", twilio.baseUrl(), "parley.public-url", PUBLIC,
                 "parley.voice-intelligence.enabled", "true", "parley.voice-intelligence.service-sid", SERVICE,
-                "parley.openai.api-key", "sk-test", "parley.openai.base-url", openAi.baseUrl());
+                "parley.openai.api-key", "sk-test", "parley.openai.base-url", openAi.baseUrl(), "parley.test.call-stand-ins", "true");
     }
 
     @AfterAll

@@ -36,7 +36,7 @@ class VoiceIntelligenceOffTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("parley.twilio.account-sid", "ACtest", "parley.twilio.auth-token", "off-token",
                 "parley.twilio.api-base-url", twilio.baseUrl(), "parley.public-url", "https://parley.example",
-                "parley.voice-intelligence.enabled", "false", "parley.voice-intelligence.service-sid", "GA" + "1".repeat(32));
+                "parley.voice-intelligence.enabled", "false", "parley.voice-intelligence.service-sid", "GA" + "1".repeat(32), "parley.test.call-stand-ins", "true");
     }
 
     @AfterAll
