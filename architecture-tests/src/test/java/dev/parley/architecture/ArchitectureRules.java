@@ -30,7 +30,7 @@ final class ArchitectureRules {
 
     /** The JDK's pure-logic packages; java.sql, java.net and the like are I/O and belong to adapters. */
     static final String[] PLAIN_JDK = {"java.lang..", "java.util..", "java.time..", "java.math..", "java.text..",
-            "java.io", "java.nio.charset..", "java.security.."};
+            "java.io", "java.nio", "java.nio.charset..", "java.security.."};   // java.nio itself: buffers; not .file or .channels
 
     static String[] plainJdkAnd(String... packages) {
         String[] all = java.util.Arrays.copyOf(packages, packages.length + PLAIN_JDK.length);
