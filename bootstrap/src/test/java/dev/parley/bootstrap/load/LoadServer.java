@@ -38,6 +38,8 @@ public final class LoadServer {
         p.put("parley.secret-key", "load-test-secret-key-" + UUID.randomUUID());
         p.put("parley.password-hashing.memory-kib", 1024);
         p.put("parley.password-hashing.iterations", 1);
+        p.put("parley.test.telephony-stand-ins", "true");
+        p.put("parley.rate-limit.enabled", "false");
         ApplicationContext context = Micronaut.build(args).mainClass(LoadServer.class).properties(p).start();
         var user = context.getBean(RegisterUserUseCase.class)
                 .register(new RegisterUserUseCase.RegisterUserCommand("load-" + UUID.randomUUID() + "@example.com", "load_password_1"));
