@@ -1,9 +1,11 @@
 package dev.parley.adapter.out.openai;
 
+import dev.parley.domain.call.MuLaw;
+
 /**
  * Converts the speech API's audio (raw 24 kHz, 16-bit signed little-endian, mono) into what a
  * phone line carries (G.711 μ-law, 8 kHz): a windowed-sinc low-pass FIR at 3.4 kHz to avoid
- * aliasing, keeping every third sample, then μ-law encoding (ITU-T G.711, bias 0x84, clip 32635).
+ * aliasing, keeping every third sample, then μ-law encoding ({@link MuLaw}).
  */
 final class PhoneAudio {
     private static final int TAPS = 47;
@@ -27,31 +29,9 @@ final class PhoneAudio {
                 int i = centre + t - half;
                 if (i >= 0 && i < samples) acc += LOW_PASS[t] * in[i];
             }
-            out[o] = linearToMulaw((int) Math.round(Math.max(-32768, Math.min(32767, acc))));
+            out[o] = MuLaw.encode((int) Math.round(Math.max(-32768, Math.min(32767, acc))));
         }
         return out;
-    }
-
-    static byte linearToMulaw(int pcm) {
-        final int bias = 0x84;
-        final int clip = 32635;
-        int sign = (pcm >> 8) & 0x80;
-        if (sign != 0) pcm = -pcm;
-        if (pcm > clip) pcm = clip;
-        pcm += bias;
-        int exponent = 7;
-        for (int mask = 0x4000; (pcm & mask) == 0 && exponent > 0; mask >>= 1) exponent--;
-        int mantissa = (pcm >> (exponent + 3)) & 0x0F;
-        return (byte) ~(sign | (exponent << 4) | mantissa);
-    }
-
-    static short mulawToLinear(byte mulaw) {
-        int x = ~mulaw & 0xFF;
-        int sign = x & 0x80;
-        int exponent = (x >> 4) & 0x07;
-        int mantissa = x & 0x0F;
-        int magnitude = ((mantissa << 3) + 0x84) << exponent;
-        return (short) (sign != 0 ? 0x84 - magnitude : magnitude - 0x84);
     }
 
     /** Hamming-windowed sinc, unity gain at DC; {@code cutoff} as a fraction of the sample rate. */

@@ -1,5 +1,7 @@
 package dev.parley.application.console.service;
 
+import dev.parley.domain.call.MuLaw;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -17,14 +19,7 @@ final class MulawWav {
                 .putShort((short) 1).putShort((short) 1).putInt(sampleRate).putInt(sampleRate * 2)
                 .putShort((short) 2).putShort((short) 16)
                 .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
-        for (byte b : mulaw) wav.putShort(linear(b));
+        for (byte b : mulaw) wav.putShort(MuLaw.decode(b));
         return wav.array();
-    }
-
-    /** ITU-T G.711 μ-law expansion. */
-    static short linear(byte mulaw) {
-        int x = ~mulaw & 0xFF;
-        int magnitude = (((x & 0x0F) << 3) + 0x84) << ((x >> 4) & 0x07);
-        return (short) ((x & 0x80) != 0 ? 0x84 - magnitude : magnitude - 0x84);
     }
 }
