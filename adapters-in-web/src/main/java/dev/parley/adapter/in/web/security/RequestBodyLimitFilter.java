@@ -1,4 +1,4 @@
-package dev.parley.adapter.in.web.transcript;
+package dev.parley.adapter.in.web.security;
 
 import dev.parley.adapter.in.web.problem.ProblemResponse;
 import dev.parley.adapter.in.web.problem.Problems;
