@@ -1,26 +1,21 @@
 package dev.parley.bootstrap;
 
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
 import dev.parley.adapter.out.openai.testing.OpenAiSpeechStub;
 import dev.parley.adapter.out.persistence.testing.PostgresRequirement;
 import dev.parley.adapter.out.twilio.testing.TwilioApiStub;
-import dev.parley.application.shared.Transactions;
-import dev.parley.application.telephony.port.out.PhoneNumberRepository;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.telephony.UserPhoneNumber;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,8 +43,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "parley.benchmark", matches = "true")
 class ConsoleLatencyBenchmark {
-    static final String AUTH_TOKEN = "twilio-test-auth-token-0123456789";
-    static final String PUBLIC_URL = "https://parley.example.com";
+    static final String AUTH_TOKEN = TelephonyTestSupport.AUTH_TOKEN;
+    static final String PUBLIC_URL = TelephonyTestSupport.PUBLIC_URL;
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
@@ -87,8 +82,6 @@ class ConsoleLatencyBenchmark {
             HttpJson onA = new HttpJson(a, json);
             String token = (String) new HttpJson(b, json).newUser("bench-" + UUID.randomUUID() + "@example.com").get("access_token");
             TenantId tenant = new TenantId(((Number) onA.get("/users/me", token).map().get("id")).longValue());
-            PhoneNumberRepository numbers = a.getApplicationContext().getBean(PhoneNumberRepository.class);
-            Transactions tx = a.getApplicationContext().getBean(Transactions.class);
             HttpClient http = HttpClient.newHttpClient();
 
             record Call(String id, FakeTwilioCaller caller, FakeRealtimeServer.Connection model, ConsoleClient console) {
@@ -96,15 +89,9 @@ class ConsoleLatencyBenchmark {
             List<Call> live = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 PhoneNumber ours = new PhoneNumber("+1555" + (1_000_000 + i));
-                tx.run(() -> numbers.add(new UserPhoneNumber(numbers.nextId(), tenant, ours, "PN" + UUID.randomUUID().toString()
-                        .replace("-", ""), null, true, true, "default", Instant.now())));
-                String sid = TelephonyTestSupport.newSid();
-                Map<String, String> form = TelephonyTestSupport.voiceForm(sid, new PhoneNumber("+14155550100"), ours, "ringing");
-                HttpJson.Reply twiml = onA.send(onA.request("/incoming-call", null)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Twilio-Signature", TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_URL + "/incoming-call", form))
-                        .POST(HttpRequest.BodyPublishers.ofString(TwilioSignatures.encode(form))));
-                TelephonyTestSupport.Ticket ticket = TelephonyTestSupport.ticket(sid, twiml.body());
+                TelephonyTestSupport.giveNumber(a.getApplicationContext(), tenant, ours, "default");
+                TelephonyTestSupport.Ticket ticket = TelephonyTestSupport.signedIncomingCall(onA, ours);
+                String sid = ticket.callSid();
                 String id = Long.toString(ticket.callId());
                 FakeTwilioCaller caller = FakeTwilioCaller.connect(http, URI.create("ws://127.0.0.1:" + a.getPort() + "/media-stream"),
                         "MZ" + UUID.randomUUID().toString().replace("-", ""));

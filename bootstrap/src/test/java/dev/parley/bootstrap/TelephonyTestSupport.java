@@ -137,10 +137,7 @@ abstract class TelephonyTestSupport implements TestPropertyProvider {
     Ticket inboundCall(Tenant tenant, String scenario) {
         PhoneNumber ours = randomNumber();
         numbers.assign(ours, tenant.id(), scenario);
-        String sid = newSid();
-        HttpJson.Reply reply = twilioPost("/incoming-call", voiceForm(sid, randomNumber(), ours, "ringing"));
-        if (reply.status() != 200) throw new AssertionError("incoming-call answered " + reply.status() + ": " + reply.body());
-        return ticket(sid, reply.body());
+        return signedIncomingCall(http, ours);
     }
 
     URI mediaStreamUri(String path) {
@@ -149,5 +146,25 @@ abstract class TelephonyTestSupport implements TestPropertyProvider {
 
     FakeTwilioCaller caller() {
         return FakeTwilioCaller.connect(rawHttp, mediaStreamUri("/media-stream"), "MZ" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** Gives {@code tenant} the number {@code ours} in the shared database, its calls running {@code scenarioRef}. */
+    static void giveNumber(io.micronaut.context.ApplicationContext context, TenantId tenant, PhoneNumber ours, String scenarioRef) {
+        var numbers = context.getBean(dev.parley.application.telephony.port.out.PhoneNumberRepository.class);
+        context.getBean(dev.parley.application.shared.Transactions.class).run(() -> numbers.add(new dev.parley.domain.telephony.UserPhoneNumber(
+                numbers.nextId(), tenant, ours, "PN" + UUID.randomUUID().toString().replace("-", ""), null, true, true, scenarioRef,
+                java.time.Instant.now())));
+    }
+
+    /** A call to {@code ours}, signed as Twilio signs it, accepted by the instance behind {@code http}: its ticket. */
+    static Ticket signedIncomingCall(HttpJson http, PhoneNumber ours) {
+        String sid = newSid();
+        Map<String, String> form = voiceForm(sid, new PhoneNumber("+14155550100"), ours, "ringing");
+        HttpJson.Reply twiml = http.send(http.request("/incoming-call", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_URL + "/incoming-call", form))
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSignatures.encode(form))));
+        if (twiml.status() != 200) throw new AssertionError("incoming-call answered " + twiml.status() + ": " + twiml.body());
+        return ticket(sid, twiml.body());
     }
 }

@@ -5,13 +5,10 @@ import dev.parley.adapter.out.openai.testing.OpenAiSpeechStub;
 import dev.parley.adapter.out.persistence.testing.PostgresRequirement;
 import dev.parley.adapter.out.twilio.testing.TwilioApiStub;
 import dev.parley.application.call.port.out.CallMessageRepository;
-import dev.parley.application.shared.Transactions;
-import dev.parley.application.telephony.port.out.PhoneNumberRepository;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.Speaker;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.telephony.UserPhoneNumber;
 import io.lettuce.core.RedisClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * reach the caller (through A) and the caller's words reach the console (on B).
  */
 class TwoInstancesTest {
-    static final String AUTH_TOKEN = "twilio-test-auth-token-0123456789";
-    static final String PUBLIC_URL = "https://parley.example.com";
+    static final String AUTH_TOKEN = TelephonyTestSupport.AUTH_TOKEN;
+    static final String PUBLIC_URL = TelephonyTestSupport.PUBLIC_URL;
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -99,20 +95,11 @@ class TwoInstancesTest {
         String token = (String) onB.newUser("two-" + UUID.randomUUID() + "@example.com").get("access_token");
         TenantId ann = new TenantId(((Number) onB.get("/users/me", token).map().get("id")).longValue());
         PhoneNumber ours = new PhoneNumber("+1555" + (1_000_000 + (int) (Math.random() * 8_999_999)));
-        PhoneNumberRepository numbers = a.getApplicationContext().getBean(PhoneNumberRepository.class);
-        a.getApplicationContext().getBean(Transactions.class).run(() -> numbers.add(new UserPhoneNumber(numbers.nextId(), ann, ours,
-                "PN" + UUID.randomUUID().toString().replace("-", ""), null, true, true, "default", Instant.now())));
+        TelephonyTestSupport.giveNumber(a.getApplicationContext(), ann, ours, "default");
 
         // the call arrives on A, and its media stream connects to A
-        String sid = TelephonyTestSupport.newSid();
-        Map<String, String> form = TelephonyTestSupport.voiceForm(sid, new PhoneNumber("+14155550100"), ours, "ringing");
-        HttpJson onA = new HttpJson(a, json);
-        HttpJson.Reply twiml = onA.send(onA.request("/incoming-call", null)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignatures.sign(AUTH_TOKEN, PUBLIC_URL + "/incoming-call", form))
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSignatures.encode(form))));
-        assertThat(twiml.status()).as(twiml.body()).isEqualTo(200);
-        TelephonyTestSupport.Ticket ticket = TelephonyTestSupport.ticket(sid, twiml.body());
+        TelephonyTestSupport.Ticket ticket = TelephonyTestSupport.signedIncomingCall(new HttpJson(a, json), ours);
+        String sid = ticket.callSid();
         String callId = Long.toString(ticket.callId());
         FakeTwilioCaller caller = FakeTwilioCaller.connect(HttpClient.newHttpClient(),
                 URI.create("ws://127.0.0.1:" + a.getPort() + "/media-stream"), "MZ" + UUID.randomUUID().toString().replace("-", ""));

@@ -5,7 +5,7 @@ import dev.parley.application.call.port.in.AcceptInboundCallUseCase.InboundCallD
 import dev.parley.application.call.port.in.CallNotPlacedException;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase.PlaceOutboundCallCommand;
 import dev.parley.application.call.port.in.RecordCallStatusUseCase.CallStatusReport;
-import dev.parley.application.call.port.in.ScenarioNotFoundException;
+import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
 import dev.parley.application.call.service.BatchingCallJournal;
 import dev.parley.application.call.service.CallPolicy;
 import dev.parley.application.call.service.CallQueryService;

@@ -2,7 +2,7 @@ package dev.parley.application.call.service;
 
 import dev.parley.application.call.port.in.CallNotPlacedException;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
-import dev.parley.application.call.port.in.ScenarioNotFoundException;
+import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;

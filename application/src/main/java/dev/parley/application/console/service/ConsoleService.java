@@ -50,7 +50,7 @@ public final class ConsoleService implements SpeakIntoCallUseCase, UpdateCallFro
             throw new InvalidValueException("message", "message.too-long", "message must be at most " + MAX_LENGTH + " characters");
         Call call = liveCall(tenant, callId);
         Instant now = clock.instant();
-        long offset = call.answeredAt().map(a -> Math.max(0, now.toEpochMilli() - a.toEpochMilli())).orElse(0L);
+        long offset = offsetMs(call, now);
         // stored before it is spoken: a line the caller may hear is never missing from the history
         messages.addAll(List.of(new CallMessage(callId, tenant, Speaker.AGENT, text, 1.0, true, offset, offset, now)));
         events.publish(new CallEvent.SpeakRequested(tenant, key(callId), text.strip(), now));
@@ -86,7 +86,7 @@ public final class ConsoleService implements SpeakIntoCallUseCase, UpdateCallFro
                 .strip();
         if (text.isEmpty()) return text;
         Instant now = clock.instant();
-        long offset = call.answeredAt().map(a -> Math.max(0, now.toEpochMilli() - a.toEpochMilli())).orElse(0L);
+        long offset = offsetMs(call, now);
         messages.addAll(List.of(new CallMessage(callId, tenant, Speaker.CUSTOMER, text, 1.0, true, offset, offset, now)));
         events.publish(new CallEvent.CustomerSpoke(tenant, key(callId), text, true, 1.0, hint.isEmpty() ? "auto" : hint, now));
         return text;
@@ -96,6 +96,11 @@ public final class ConsoleService implements SpeakIntoCallUseCase, UpdateCallFro
         Call call = calls.find(tenant, callId).orElseThrow(CallNotFoundException::new);
         if (call.status().isFinal() || call.carrierSid().isEmpty()) throw new CallNotLiveException();
         return call;
+    }
+
+    /** A line's offset from the moment the call was answered (0 before). */
+    private static long offsetMs(Call call, Instant now) {
+        return call.answeredAt().map(a -> Math.max(0, now.toEpochMilli() - a.toEpochMilli())).orElse(0L);
     }
 
     /** How consoles and the bus name a call: our id, in decimal. */
