@@ -66,7 +66,7 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     }
 
     @Override
-    public ConversationSession open(ConversationBrief brief, ConversationListener listener) {
+    public ConversationSession open(ConversationBrief brief, ConversationListener listener, java.util.concurrent.Executor affinity) {
         OpenAiRealtimeSession session = new OpenAiRealtimeSession(listener, json);
         session.send(sessionUpdate(brief));
         HttpClient http = clients[Math.floorMod(next.getAndIncrement(), clients.length)];

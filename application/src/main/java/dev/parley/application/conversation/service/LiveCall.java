@@ -83,6 +83,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
         this.startMillis = clock.millis();
     }
 
+    /** The model's session; its events may arrive (on its own thread) before this is called, and wait for nothing. */
     synchronized void attach(ConversationSession session, boolean greet) {
         this.session = session;
         if (greet) session.respond();
@@ -147,7 +148,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void callerSpeechStarted(String itemId, long audioStartMs) {
-        if (ended) return;
+        if (ended || session == null) return;
         if (itemId != null) callerSpeech.put(itemId, new long[]{audioStartMs, -1});
         boolean stillPlaying = !marks.isEmpty() || assistantItemSentBytes > assistantItemMarkedBytes;
         if (assistantItem == null || !stillPlaying) return;
@@ -193,7 +194,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void responseDone() {
-        if (ended) return;
+        if (ended || session == null) return;
         if (assistantItem != null && assistantItemSentBytes > assistantItemMarkedBytes) markAudio();
         if (pendingTools.isEmpty()) return;
         List<PendingTool> tools = new ArrayList<>(pendingTools);
@@ -259,7 +260,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
      * @return false when the call is over
      */
     synchronized boolean humanSpeaks(List<String> frames) {
-        if (ended) return false;
+        if (ended || session == null) return false;
         if (!humanActive) {
             humanActive = true;
             session.hold(true);
@@ -285,7 +286,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     /** The console hands the call back: the assistant answers again. */
     synchronized void handBack() {
-        if (ended || !humanActive) return;
+        if (ended || !humanActive || session == null) return;
         humanActive = false;
         session.hold(false);
     }

@@ -76,7 +76,7 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
         }
         CallScenario s = scenario.get();
         boolean greet = call.direction() == CallDirection.OUTBOUND || s.greetsFirst();
-        live.attach(model.open(new ConversationBrief(s.instructions(), s.voice(), s.temperature(), TOOLS), live), greet);
+        live.attach(model.open(new ConversationBrief(s.instructions(), s.voice(), s.temperature(), TOOLS), live, carrier.executor()), greet);
         return Optional.of(live);
     }
 }

@@ -58,7 +58,7 @@ class LiveCallTest {
 
     private MediaStreamHandler open() {
         OpenLiveCallService service = new OpenLiveCallService((id, token, sid) -> token.equals("good") ? redeemed : Optional.empty(),
-                (tenant, ref) -> scenario, (b, l) -> {
+                (tenant, ref) -> scenario, (b, l, affinity) -> {
                     brief = b;
                     listener = l;
                     return new ConversationSession() {
@@ -219,7 +219,7 @@ class LiveCallTest {
     @Test
     void aBadTokenOpensNothing() {
         OpenLiveCallService service = new OpenLiveCallService((id, token, sid) -> Optional.empty(), (t, r) -> scenario,
-                (b, l) -> { throw new AssertionError("no model session for a bad token"); }, journal, control, Runnable::run,
+                (b, l, affinity) -> { throw new AssertionError("no model session for a bad token"); }, journal, control, Runnable::run,
                 new ConversationPolicy(null, "Sorry", "Transferring"), clock, registry);
         assertThat(service.open(new OpenLiveCallCommand("5", "bad", "CA5", "MZ"), carrier)).isEmpty();
         assertThat(service.open(new OpenLiveCallCommand("not-a-number", "good", "CA5", "MZ"), carrier)).isEmpty();
