@@ -3,6 +3,7 @@ package dev.parley.bootstrap;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
     final List<String> received = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final String streamSid;
@@ -69,6 +71,29 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
         send(frame);
     }
 
+    /** One message sent as several frames (a first text frame and continuations). */
+    synchronized void fragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) socket.sendText(parts[i], i == parts.length - 1).orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    synchronized void binary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    synchronized void ping(byte[] data) {
+        socket.sendPing(ByteBuffer.wrap(data)).orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    /** The payload of the next pong we received; null on time-out. */
+    byte[] awaitPong(Duration timeout) {
+        try {
+            return pongs.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private void send(String frame) {
         socket.sendText(frame, true).orTimeout(5, TimeUnit.SECONDS).join();
     }
@@ -103,6 +128,15 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The status code of the server's close frame (-1 when the connection failed instead); null on time-out. */
+    Integer awaitCloseCode(Duration timeout) {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     boolean isClosed() {
         return closed.isDone();
     }
@@ -128,6 +162,15 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
                 webSocket.sendText("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}", true);
             }
         }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        byte[] data = new byte[message.remaining()];
+        message.get(data);
+        pongs.add(data);
         webSocket.request(1);
         return null;
     }
