@@ -4,70 +4,116 @@ import dev.parley.application.conversation.port.out.ConversationListener;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Realtime conversation over the JDK WebSocket. Sends are serialised through a queue (the JDK
- * allows one outstanding send); messages sent before the socket is up wait in it, behind the
- * session.update. Text fragments are buffered until the last one, and one message is requested at
- * a time. Audio deltas are read with a field scan, not a JSON tree; rarer events are parsed fully.
+ * One Realtime conversation: one Netty WebSocket channel, and the last handler of its pipeline.
+ * Everything about the connection happens on the channel's event loop ({@link #loop}): sends made
+ * there are written at once, sends from other threads hop over with {@code loop.execute} (so a
+ * thread's sends keep their order), and the listener is called there. Until the handshake is done,
+ * messages wait in {@link #pending} (at most {@link #MAX_QUEUED}) behind the session.update, then go
+ * out in order. When the socket is not writable (the model is not reading), caller audio is dropped;
+ * control messages never are. Audio deltas are read with a field scan, not a JSON tree; rarer events
+ * are parsed fully.
  */
-final class OpenAiRealtimeSession implements ConversationSession, WebSocket.Listener {
+final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implements ConversationSession {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiRealtimeSession.class);
-    /** Queued after everything else when the session closes; recognised by identity, so no message can mimic it. */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    private static final String CLOSE = new String("close");
     static final int MAX_QUEUED = 2_000;
+    /** How long a closing session waits for the server's answer to its close frame. */
+    static final long CLOSE_GRACE_MILLIS = 2_000;
+    private static final String AUDIO_HEAD = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"";
+    private static final String AUDIO_TAIL = "\"}";
+    private static final byte[] AUDIO_HEAD_BYTES = AUDIO_HEAD.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AUDIO_TAIL_BYTES = AUDIO_TAIL.getBytes(StandardCharsets.US_ASCII);
+
+    /** Where the connection stands; read and written on the loop only. */
+    private enum State { CONNECTING, OPEN, CLOSING, ENDED }
 
     private final ConversationListener listener;
     private final JsonMapper json;
-    private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean sending = new AtomicBoolean();
+    private final EventLoop loop;
+    /** Set, from any thread, by {@link #close()} or a fault: later sends are ignored, and no fault is reported after it. */
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final StringBuilder inbound = new StringBuilder();
-    private volatile WebSocket socket;
+    // loop-confined
+    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private State state = State.CONNECTING;
+    private ScheduledFuture<?> closeTimer;
+    /** Audio is being dropped (the socket has not been writable since the last drop). */
+    private boolean dropping;
+    private volatile Channel channel;
+    private volatile long droppedAudio;
 
-    OpenAiRealtimeSession(ConversationListener listener, JsonMapper json) {
+    /** @param sessionUpdate the first message, sent as soon as the handshake is done */
+    OpenAiRealtimeSession(ConversationListener listener, JsonMapper json, EventLoop loop, String sessionUpdate) {
         this.listener = listener;
         this.json = json;
+        this.loop = loop;
+        pending.add(sessionUpdate);
     }
 
-    void connect(WebSocket.Builder builder, URI endpoint) {
-        builder.buildAsync(endpoint, this).whenComplete((ws, failure) -> {
-            if (failure != null) {
-                LOG.warn("OpenAI Realtime unreachable: {}", rootMessage(failure));
-                lost("unreachable");
-                return;
-            }
-            socket = ws;
-            if (closed.get()) {
-                ws.abort();
-                return;
-            }
-            pump();
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** The socket, once connecting has begun; null before. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** Caller audio frames dropped because the socket was not writable. */
+    long droppedAudio() {
+        return droppedAudio;
+    }
+
+    /** Starts connecting; on the loop. Does nothing when the session was closed first. */
+    void connect(Bootstrap bootstrap, SocketAddress address) {
+        if (state != State.CONNECTING) return;
+        ChannelFuture connecting = bootstrap.connect(address);
+        channel = connecting.channel();
+        connecting.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) onLoop(() -> unreachable(f.cause()));
         });
+    }
+
+    /** The service could not be reached (no address, no connection, no handshake); on the loop. */
+    void unreachable(Throwable cause) {
+        if (!closed.get()) LOG.warn("OpenAI Realtime unreachable: {}", rootMessage(cause));
+        lost("unreachable");
     }
 
     // ---- ConversationSession -----------------------------------------------------------------
 
     @Override
     public void appendAudio(String base64Payload) {
-        send("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + base64Payload + "\"}");
+        if (closed.get()) return;
+        if (loop.inEventLoop()) writeAudio(base64Payload);
+        else hop(() -> writeAudio(base64Payload));
     }
 
     @Override
@@ -96,120 +142,176 @@ final class OpenAiRealtimeSession implements ConversationSession, WebSocket.List
                 + "\"create_response\":" + !held + ",\"interrupt_response\":" + !held + "}}}}}");
     }
 
+    /**
+     * Ends the conversation quietly: once connected, a 1000 close frame follows what was sent before,
+     * and the socket closes when the server answers it or after {@link #CLOSE_GRACE_MILLIS}; before
+     * that, connecting is abandoned and what waited is dropped.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        outbox.clear();
-        outbox.add(CLOSE);
-        queued.set(1);
-        pump();
+        if (loop.inEventLoop()) closeOnLoop();
+        else hop(this::closeOnLoop);
     }
 
+    /** A control message: never dropped for backpressure. */
     void send(String message) {
         if (closed.get()) return;
-        if (queued.incrementAndGet() > MAX_QUEUED) {
-            queued.decrementAndGet();
-            return; // the model is not keeping up; dropping is better than growing without bound
-        }
-        outbox.add(message);
-        pump();
+        if (loop.inEventLoop()) writeText(message);
+        else hop(() -> writeText(message));
     }
 
-    private void pump() {
-        while (true) {
-            WebSocket ws = socket;
-            if (ws == null || !sending.compareAndSet(false, true)) return;
-            String next = outbox.poll();
-            if (next == null) {
-                sending.set(false);
-                if (outbox.isEmpty()) return;
-                continue;
-            }
-            queued.decrementAndGet();
-            CompletableFuture<WebSocket> sent;
-            try {
-                if (next == CLOSE) {
-                    sent = ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended").orTimeout(2, TimeUnit.SECONDS);
-                    sent.whenComplete((r, e) -> ws.abort());
-                } else {
-                    sent = ws.sendText(next, true);
-                }
-            } catch (RuntimeException e) {
-                sending.set(false);
-                ws.abort();
-                lost("disconnected");
+    private void hop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the loop is shutting down, and this socket with it
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        if (loop.inEventLoop()) task.run();
+        else hop(task);
+    }
+
+    private void writeAudio(String base64Payload) {
+        if (state == State.OPEN) {
+            Channel ch = channel;
+            if (!ch.isWritable()) {
+                droppedAudio++; // one writer: the loop
+                if (!dropping) LOG.debug("OpenAI Realtime socket not writable: dropping caller audio");
+                dropping = true;
                 return;
             }
-            if (sent.isDone() && !sent.isCompletedExceptionally()) {
-                sending.set(false);
-                continue;
+            // straight into one pooled buffer: base64 is ASCII
+            ByteBuf buf = ch.alloc().buffer(AUDIO_HEAD_BYTES.length + base64Payload.length() + AUDIO_TAIL_BYTES.length);
+            buf.writeBytes(AUDIO_HEAD_BYTES);
+            ByteBufUtil.writeAscii(buf, base64Payload);
+            buf.writeBytes(AUDIO_TAIL_BYTES);
+            ch.writeAndFlush(new TextWebSocketFrame(buf), ch.voidPromise());
+        } else if (state == State.CONNECTING) {
+            enqueue(AUDIO_HEAD + base64Payload + AUDIO_TAIL);
+        }
+    }
+
+    private void writeText(String message) {
+        if (state == State.OPEN) {
+            Channel ch = channel;
+            ch.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ch.alloc(), message)), ch.voidPromise());
+        } else if (state == State.CONNECTING) {
+            enqueue(message);
+        }
+    }
+
+    private void enqueue(String message) {
+        if (pending.size() >= MAX_QUEUED) {
+            LOG.debug("OpenAI Realtime not connected yet and {} messages waiting: message dropped", MAX_QUEUED);
+            return; // dropping is better than growing without bound
+        }
+        pending.add(message);
+    }
+
+    private void closeOnLoop() {
+        switch (state) {
+            case CONNECTING -> {
+                ended();
+                Channel ch = channel;
+                if (ch != null) ch.close();
             }
-            sent.whenComplete((r, failure) -> {
-                sending.set(false);
-                if (failure != null) {
-                    ws.abort();
-                    lost("disconnected");
-                } else {
-                    pump();
+            case OPEN -> {
+                state = State.CLOSING;
+                Channel ch = channel;
+                ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "call ended"), ch.voidPromise());
+                closeTimer = loop.schedule(() -> {
+                    ch.close();
+                }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            default -> {
+                // closing or gone already
+            }
+        }
+    }
+
+    /** The connection failed or dropped without us closing it; on the loop. */
+    private void lost(String reason) {
+        ended();
+        Channel ch = channel;
+        if (ch != null) ch.close();
+        if (closed.compareAndSet(false, true)) listener.closed(reason, true);
+    }
+
+    private void ended() {
+        state = State.ENDED;
+        pending.clear();
+        if (closeTimer != null) closeTimer.cancel(false);
+    }
+
+    // ---- channel events (on the loop) ----------------------------------------------------------
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE && state == State.CONNECTING) {
+            state = State.OPEN;
+            Channel ch = ctx.channel();
+            for (String message = pending.poll(); message != null; message = pending.poll())
+                ch.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ch.alloc(), message)), ch.voidPromise());
+            ch.flush();
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof TextWebSocketFrame text) {
+                if (closed.get()) return;
+                String message = text.text();
+                try {
+                    handle(message);
+                } catch (RuntimeException e) {
+                    listener.malformedEvent();
                 }
-            });
+            } else if (msg instanceof CloseWebSocketFrame frame) {
+                if (!closed.get()) LOG.warn("OpenAI Realtime closed the conversation (code {})", frame.statusCode());
+                lost("disconnected"); // quiet when we closed first: the answer to our close frame
+            } else if (msg instanceof BinaryWebSocketFrame) {
+                if (!closed.get()) listener.malformedEvent();
+            }
+            // continuation frames arrive aggregated; pings are answered and pongs dropped before this handler
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (dropping && ctx.channel().isWritable()) {
+            dropping = false;
+            LOG.debug("OpenAI Realtime socket writable again ({} caller audio frames dropped in this call so far)", droppedAudio);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        State was = state;
+        if (!closed.get()) LOG.warn("OpenAI Realtime connection {}", was == State.CONNECTING ? "closed during the handshake" : "dropped");
+        lost(was == State.CONNECTING ? "unreachable" : "disconnected");
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (state == State.OPEN && cause instanceof TooLongFrameException) {
+            // a message over the aggregator's limit: it is skipped, the connection goes on
+            if (!closed.get()) listener.malformedEvent();
             return;
         }
-    }
-
-    /** The connection failed or dropped without us closing it. */
-    private void lost(String reason) {
-        if (!closed.compareAndSet(false, true)) return;
-        outbox.clear();
-        WebSocket ws = socket;
-        if (ws != null) ws.abort();
-        listener.closed(reason, true);
-    }
-
-    // ---- WebSocket.Listener ------------------------------------------------------------------
-
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        inbound.append(data);
-        if (last) {
-            String message = inbound.toString();
-            inbound.setLength(0);
-            try {
-                handle(message);
-            } catch (RuntimeException e) {
-                listener.malformedEvent();
-            }
+        if (state == State.CONNECTING) {
+            unreachable(cause);
+            return;
         }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        if (last) listener.malformedEvent();
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (closed.get()) {
-            webSocket.abort();
-        } else {
-            LOG.warn("OpenAI Realtime closed the conversation (code {})", statusCode);
-            lost("disconnected");
-        }
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        if (!closed.get()) LOG.warn("OpenAI Realtime connection failed: {}", rootMessage(error));
+        if (!closed.get()) LOG.warn("OpenAI Realtime connection failed: {}", rootMessage(cause));
         lost("disconnected");
     }
 

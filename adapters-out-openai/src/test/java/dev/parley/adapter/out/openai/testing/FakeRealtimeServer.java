@@ -49,6 +49,9 @@ public final class FakeRealtimeServer implements AutoCloseable {
         private final int number;
         private volatile boolean open = true;
         private volatile boolean closedByClient;
+        private volatile int closeCode = -1;
+        private volatile String closeReason;
+        private volatile boolean paused;
         private long echoed;
 
         Connection(Socket socket, OutputStream out, String requestTarget, Map<String, String> headers, int number) {
@@ -103,6 +106,63 @@ public final class FakeRealtimeServer implements AutoCloseable {
             return number;
         }
 
+        /** The status code of the client's close frame; -1 before one arrived (or when it had none). */
+        public int closeCode() {
+            return closeCode;
+        }
+
+        public String closeReason() {
+            return closeReason;
+        }
+
+        /** Stops reading from the socket, as a stalled service would: the client's writes back up. */
+        public void pauseReading() {
+            paused = true;
+        }
+
+        public void resumeReading() {
+            paused = false;
+        }
+
+        /** Sends one binary frame. */
+        public void sendBinary(byte[] payload) {
+            try {
+                writeFrame(0x2, payload);
+            } catch (IOException e) {
+                abort();
+            }
+        }
+
+        /** Sends one text message split into {@code parts} frames (a text frame and continuation frames). */
+        public void sendFragmented(String json, int parts) {
+            byte[] all = json.getBytes(StandardCharsets.UTF_8);
+            int size = (all.length + parts - 1) / parts;
+            try {
+                synchronized (this) {
+                    for (int from = 0, i = 0; from < all.length; from += size, i++) {
+                        int to = Math.min(all.length, from + size);
+                        writeFrame(i == 0 ? 0x1 : 0x0, to == all.length, java.util.Arrays.copyOfRange(all, from, to));
+                    }
+                }
+            } catch (IOException e) {
+                abort();
+            }
+        }
+
+        /** Sends a close frame (the service ending the conversation) and keeps the socket open. */
+        public void sendClose(int code, String reason) {
+            byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+            byte[] payload = new byte[2 + text.length];
+            payload[0] = (byte) (code >>> 8);
+            payload[1] = (byte) code;
+            System.arraycopy(text, 0, payload, 2, text.length);
+            try {
+                writeFrame(0x8, payload);
+            } catch (IOException e) {
+                abort();
+            }
+        }
+
         /** Sends one server event (a JSON text frame). */
         public void send(String json) {
             try {
@@ -122,14 +182,19 @@ public final class FakeRealtimeServer implements AutoCloseable {
             }
         }
 
-        private synchronized void writeFrame(int opcode, byte[] payload) throws IOException {
+        private void writeFrame(int opcode, byte[] payload) throws IOException {
+            writeFrame(opcode, true, payload);
+        }
+
+        private synchronized void writeFrame(int opcode, boolean fin, byte[] payload) throws IOException {
             int n = payload.length;
+            int b0 = (fin ? 0x80 : 0) | opcode;
             byte[] header;
-            if (n < 126) header = new byte[]{(byte) (0x80 | opcode), (byte) n};
-            else if (n < 65536) header = new byte[]{(byte) (0x80 | opcode), 126, (byte) (n >>> 8), (byte) n};
+            if (n < 126) header = new byte[]{(byte) b0, (byte) n};
+            else if (n < 65536) header = new byte[]{(byte) b0, 126, (byte) (n >>> 8), (byte) n};
             else {
                 header = new byte[10];
-                header[0] = (byte) (0x80 | opcode);
+                header[0] = (byte) b0;
                 header[1] = 127;
                 for (int i = 0; i < 8; i++) header[2 + i] = (byte) (((long) n) >>> (56 - 8 * i));
             }
@@ -166,7 +231,9 @@ public final class FakeRealtimeServer implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile boolean echo;
     private volatile boolean refusing;
+    private volatile int refusal = 503;
     private volatile int dropAfterMessages;
+    private volatile long handshakeDelayMillis;
     private volatile BiConsumer<Connection, String> handler;
 
     public FakeRealtimeServer() {
@@ -196,6 +263,20 @@ public final class FakeRealtimeServer implements AutoCloseable {
     /** Answer handshakes with 503, as an unreachable or failing service would. */
     public FakeRealtimeServer refuse(boolean on) {
         this.refusing = on;
+        this.refusal = 503;
+        return this;
+    }
+
+    /** Answer handshakes with this HTTP status (401 for a bad key, say). */
+    public FakeRealtimeServer refuseWith(int status) {
+        this.refusing = true;
+        this.refusal = status;
+        return this;
+    }
+
+    /** Answer each handshake only after this delay, as a distant service would. */
+    public FakeRealtimeServer delayHandshakes(Duration delay) {
+        this.handshakeDelayMillis = delay.toMillis();
         return this;
     }
 
@@ -214,7 +295,9 @@ public final class FakeRealtimeServer implements AutoCloseable {
     public void reset() {
         echo = false;
         refusing = false;
+        refusal = 503;
         dropAfterMessages = 0;
+        handshakeDelayMillis = 0;
         handler = null;
         arrivals.clear();
     }
@@ -265,9 +348,20 @@ public final class FakeRealtimeServer implements AutoCloseable {
                 if (colon > 0) headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
             }
             handshakes.incrementAndGet();
+            long delay = handshakeDelayMillis;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
             String key = headers.get("sec-websocket-key");
             if (refusing || key == null) {
-                out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                int status = key == null ? 400 : refusal;
+                String body = "{\"error\":{\"message\":\"refused\",\"code\":" + status + "}}";
+                out.write(("HTTP/1.1 " + status + " Refused\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return;
             }
@@ -291,6 +385,13 @@ public final class FakeRealtimeServer implements AutoCloseable {
     private void readFrames(Connection c, InputStream in) throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         while (c.open) {
+            while (c.paused && c.open) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
             int b0 = in.read();
             if (b0 < 0) return;
             int b1 = read(in);
@@ -315,6 +416,10 @@ public final class FakeRealtimeServer implements AutoCloseable {
                     }
                 }
                 case 0x8 -> {
+                    if (payload.length >= 2) {
+                        c.closeCode = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+                        c.closeReason = new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
+                    }
                     c.closedByClient = true;
                     c.writeFrame(0x8, payload.length >= 2 ? new byte[]{payload[0], payload[1]} : new byte[0]);
                     c.abort();
