@@ -56,6 +56,7 @@ final class CallerLoop implements Runnable {
             for (int s = 0; s < SLOTS; s++) bySlot.add(new ArrayList<>());
             for (int i = 0; i < callers.size(); i++) bySlot.get(i % SLOTS).add(callers.get(i));
             slots = bySlot.stream().map(l -> l.toArray(TwilioCaller[]::new)).toArray(TwilioCaller[][]::new);
+            origin = System.nanoTime() + offsetMicros * 1_000;
             clock = loop.scheduleAtFixedRate(this, offsetMicros, 1_000, TimeUnit.MICROSECONDS);
         });
     }
@@ -63,9 +64,9 @@ final class CallerLoop implements Runnable {
     @Override
     public void run() {
         long now = System.nanoTime();
-        if (ticks++ == 0) origin = now;
+        long due = origin + ticks++ * 1_000_000L;
         if (window.contains(now)) {
-            long lag = now - origin - (ticks - 1) * 1_000_000L;
+            long lag = now - due;
             windowTicks++;
             if (lag > 2_000_000L) lateTicks++;
             if (lag > maxLagNanos) maxLagNanos = lag;
