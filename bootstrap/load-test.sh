@@ -10,9 +10,9 @@
 #                                 or inside the generator's
 #   LOAD_THREADS (1)              event loop threads of the callers (and of an in-process echo model)
 #   LOAD_ECHO_THREADS (1)         event loop threads of a separate echo model
-#   LOAD_TRANSPORT (auto)         generator and echo transport: auto (epoll where available), nio, epoll;
-#                                 epoll is fetched once into bootstrap/target/load-lib and put on their class
-#                                 path only (the application's class path stays as the build makes it)
+#   LOAD_TRANSPORT (auto)         generator and echo transport: auto (epoll where available), epoll, io_uring,
+#                                 nio; the native one is fetched once into bootstrap/target/load-lib and put on
+#                                 their class path only (the application's class path stays as its build makes it)
 #   LOAD_SETUP_PARALLEL (8)       signed POST /incoming-call requests in flight during set-up
 #   SERVER_OPTS, GENERATOR_OPTS, ECHO_OPTS   JVM options of the three processes
 set -eu
@@ -24,23 +24,22 @@ ECHO_PORT=${LOAD_ECHO_PORT:-25098}
 ECHO_MODE=${LOAD_ECHO:-separate}
 THREADS=${LOAD_THREADS:-1}
 TRANSPORT=${LOAD_TRANSPORT:-auto}
-LEAN_JVM="-XX:+UseSerialGC -Xms64m -Xmx512m"
+LEAN_JVM="-XX:+UseSerialGC -Xms64m -Xmx512m --enable-native-access=ALL-UNNAMED"
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}"
 JAVA="$JAVA_HOME/bin/java"
 ./mvnw -B -q -pl bootstrap -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/test-classpath.txt)"
 GEN_CP="$CP"
-if [ "$TRANSPORT" != nio ] && [ "$(uname -s)" = Linux ]; then
+case "$TRANSPORT" in nio) NATIVE= ;; io_uring) NATIVE=io_uring ;; *) NATIVE=epoll ;; esac
+if [ -n "$NATIVE" ] && [ "$(uname -s)" = Linux ]; then
   NETTY=$(grep -o 'netty-transport-4[^/:]*\.jar' bootstrap/target/test-classpath.txt | head -n 1 | sed 's/^netty-transport-//; s/\.jar$//')
   case "$(uname -m)" in x86_64) ARCH=linux-x86_64 ;; aarch64) ARCH=linux-aarch_64 ;; *) ARCH= ;; esac
   LIB=bootstrap/target/load-lib
   if [ -n "$NETTY" ] && [ -n "$ARCH" ]; then
-    [ -f "$LIB/netty-transport-classes-epoll-$NETTY.jar" ] || ./mvnw -B -q -N dependency:copy \
-      -Dartifact="io.netty:netty-transport-classes-epoll:$NETTY" -DoutputDirectory="$LIB" >/dev/null 2>&1 || true
-    [ -f "$LIB/netty-transport-native-epoll-$NETTY-$ARCH.jar" ] || ./mvnw -B -q -N dependency:copy \
-      -Dartifact="io.netty:netty-transport-native-epoll:$NETTY:jar:$ARCH" -DoutputDirectory="$LIB" >/dev/null 2>&1 || true
-    for jar in "$LIB/netty-transport-classes-epoll-$NETTY.jar" "$LIB/netty-transport-native-epoll-$NETTY-$ARCH.jar"; do
+    for a in "netty-transport-classes-$NATIVE:$NETTY" "netty-transport-native-$NATIVE:$NETTY:jar:$ARCH"; do
+      jar="$LIB/$(echo "$a" | cut -d: -f1)-$NETTY$(echo "$a" | cut -s -d: -f4 | sed 's/^./-&/').jar"
+      [ -f "$jar" ] || ./mvnw -B -q -N dependency:copy -Dartifact="io.netty:$a" -DoutputDirectory="$LIB" >/dev/null 2>&1 || true
       if [ -f "$jar" ]; then GEN_CP="$GEN_CP:$jar"; fi
     done
   fi

@@ -32,12 +32,18 @@ final class CallerLoop implements Runnable {
     private TwilioCaller[][] slots;
     private int tick;
     private ScheduledFuture<?> clock;
-    private long origin;
     private long ticks;
-    /** Ticks of the window, those run more than 2 ms after they were due, and the worst lag (ns): the generator's own lateness. */
+    private long earliest = Long.MAX_VALUE;
+    /**
+     * Ticks of the window, those run more than 2 ms late, and the worst lag (ns): the generator's own lateness. A tick's
+     * lag is measured against the earliest phase any tick of this clock ran at (Netty's timer runs the whole clock a
+     * little late; that offset is constant and harmless).
+     */
     long windowTicks;
     long lateTicks;
     long maxLagNanos;
+    /** The last tick's lag, for the warm-up to wait until the clock runs on time. */
+    volatile long lagNanos = Long.MAX_VALUE;
 
     CallerLoop(EventLoop loop, Window window) {
         this.loop = loop;
@@ -56,7 +62,6 @@ final class CallerLoop implements Runnable {
             for (int s = 0; s < SLOTS; s++) bySlot.add(new ArrayList<>());
             for (int i = 0; i < callers.size(); i++) bySlot.get(i % SLOTS).add(callers.get(i));
             slots = bySlot.stream().map(l -> l.toArray(TwilioCaller[]::new)).toArray(TwilioCaller[][]::new);
-            origin = System.nanoTime() + offsetMicros * 1_000;
             clock = loop.scheduleAtFixedRate(this, offsetMicros, 1_000, TimeUnit.MICROSECONDS);
         });
     }
@@ -64,9 +69,11 @@ final class CallerLoop implements Runnable {
     @Override
     public void run() {
         long now = System.nanoTime();
-        long due = origin + ticks++ * 1_000_000L;
+        long phase = now - ticks++ * 1_000_000L;
+        if (phase < earliest) earliest = phase;
+        long lag = phase - earliest;
+        lagNanos = lag;
         if (window.contains(now)) {
-            long lag = now - due;
             windowTicks++;
             if (lag > 2_000_000L) lateTicks++;
             if (lag > maxLagNanos) maxLagNanos = lag;
