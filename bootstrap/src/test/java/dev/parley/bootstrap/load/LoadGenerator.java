@@ -147,6 +147,8 @@ public final class LoadGenerator {
             long echoCpu1 = cpuTicks(echoPid);
             long selfCpu1 = selfCpuNanos();
             long loadRss = rssKib(serverPid);
+            boolean serverAlive = alive(serverPid);
+            boolean echoAlive = alive(echoPid);
             Thread.sleep(RoundTrips.DEADLINE_NANOS / 1_000_000); // the window's last frames may take up to 2 s to come back
 
             RoundTrips all = new RoundTrips();
@@ -177,7 +179,9 @@ public final class LoadGenerator {
                     all.percentileMillis(1.0));
             System.out.printf("streams closed early %d, handshake failures %d%s%n", all.closedEarly, handshakeFailures.get(),
                     all.unexpected > 0 ? ", unexpected media frames " + all.unexpected : "");
-            if (serverPid > 0) {
+            if (!serverAlive) {
+                System.out.printf("server (pid %d) ended during the measuring window: no CPU or RSS figures%n", serverPid);
+            } else if (serverPid > 0) {
                 System.out.printf("server CPU %.1f %% of one core = %.3f %% per call; RSS %d MiB (idle %d MiB) = %.2f MiB per call%n",
                         serverCoreShare * 100, serverCoreShare * 100 / live.size(), loadRss / 1024, idleRss / 1024,
                         (loadRss - idleRss) / 1024.0 / live.size());
@@ -188,9 +192,10 @@ public final class LoadGenerator {
                 System.out.printf("generator CPU %.1f %% of one core (fake callers and echo model together)%n", selfCoreShare * 100);
             } else {
                 System.out.printf("generator CPU %.1f %% of one core (fake callers)%n", selfCoreShare * 100);
-                System.out.printf("echo model CPU %.1f %% of one core (pid %d)%n", echoCoreShare * 100, echoPid);
+                if (echoAlive) System.out.printf("echo model CPU %.1f %% of one core (pid %d)%n", echoCoreShare * 100, echoPid);
+                else System.out.printf("echo model (pid %d) ended during the measuring window%n", echoPid);
             }
-            return 0;
+            return serverAlive && echoAlive ? 0 : 1;
         } finally {
             if (echo != null) echo.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -274,6 +279,10 @@ public final class LoadGenerator {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean alive(long pid) {
+        return pid <= 0 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static long selfCpuNanos() {
