@@ -14,6 +14,7 @@
 #                                 nio; the native one is fetched once into bootstrap/target/load-lib and put on
 #                                 their class path only (the application's class path stays as its build makes it)
 #   LOAD_SETUP_PARALLEL (8)       signed POST /incoming-call requests in flight during set-up
+#   LOAD_WARMUP (3)               seconds of traffic before the measuring window (more while the callers' clocks lag)
 #   SERVER_OPTS, GENERATOR_OPTS, ECHO_OPTS   JVM options of the three processes
 set -eu
 cd "$(dirname "$0")/.."
@@ -80,4 +81,4 @@ if [ -n "${SERVER_OPTS:-}" ]; then echo "server JVM options: $SERVER_OPTS"; fi
 # shellcheck disable=SC2086 # ECHO_ARGS and the *_OPTS are word lists
 "$JAVA" ${GENERATOR_OPTS:-$LEAN_JVM} -cp "$GEN_CP" dev.parley.bootstrap.load.LoadGenerator --server "http://127.0.0.1:$PORT_" \
   --calls "$CALLS" --seconds "$SECONDS_" --server-pid "$SERVER" $ECHO_ARGS \
-  --threads "$THREADS" --transport "$TRANSPORT" --setup-parallel "${LOAD_SETUP_PARALLEL:-8}"
+  --threads "$THREADS" --transport "$TRANSPORT" --setup-parallel "${LOAD_SETUP_PARALLEL:-8}" --warm-up "${LOAD_WARMUP:-3}"

@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * threads (default 1); each call's clock runs on its own channel's loop ({@link CallerLoop}).
  *
  * <p>Arguments: {@code --server http://127.0.0.1:5099 --calls 200 --seconds 20 --echo-port 5098
- * --server-pid <pid> [--echo-pid <pid>] [--threads 1] [--transport auto|nio|epoll] [--setup-parallel 8]}:
+ * --server-pid <pid> [--echo-pid <pid>] [--threads 1] [--transport auto|epoll|io_uring|nio] [--setup-parallel 8]
+ * [--warm-up 3]}:
  * server (and external echo) CPU and RSS are read from /proc for those pids; with {@code --echo-pid}
  * no echo model is started here (the one listening on the server's OpenAI URL is that process).
  * {@code --echo-only --echo-port 5098 [--threads 1]} runs just the echo model until killed.
@@ -76,7 +77,7 @@ public final class LoadGenerator {
         int code = new LoadGenerator().run(URI.create(o.getOrDefault("server", "http://127.0.0.1:5099")),
                 Integer.parseInt(o.getOrDefault("calls", "200")), Integer.parseInt(o.getOrDefault("seconds", "20")), echoPort,
                 Long.parseLong(o.getOrDefault("server-pid", "-1")), Long.parseLong(o.getOrDefault("echo-pid", "-1")),
-                transport, threads, Integer.parseInt(o.getOrDefault("setup-parallel", "8")));
+                transport, threads, Integer.parseInt(o.getOrDefault("setup-parallel", "8")), Integer.parseInt(o.getOrDefault("warm-up", "3")));
         System.exit(code);
     }
 
@@ -104,7 +105,7 @@ public final class LoadGenerator {
     }
 
     int run(URI server, int calls, int seconds, int echoPort, long serverPid, long echoPid, NettyTransport transport, int threads,
-            int setupParallel) throws Exception {
+            int setupParallel, int warmUpSeconds) throws Exception {
         EventLoopGroup group = transport.group(threads, "load-callers");
         CallerLoop.Window window = new CallerLoop.Window();
         Map<EventExecutor, CallerLoop> loops = new HashMap<>();
@@ -124,11 +125,11 @@ public final class LoadGenerator {
             // every call's 20 ms clock on its own loop, the loops offset evenly within the first millisecond
             int l = 0;
             for (CallerLoop loop : loops.values()) loop.start(1_000L * l++ / loops.size());
-            // warm-up: every stream is bridged, the JIT has settled and the callers' clocks run on time (at most 20 s)
+            // warm-up: every stream is bridged, the JIT has settled and the callers' clocks run on time (at most 20 s more)
             long warmStart = System.nanoTime();
-            Thread.sleep(3000);
+            Thread.sleep(warmUpSeconds * 1000L);
             int onTime = 0;
-            while (onTime < 10 && System.nanoTime() - warmStart < TimeUnit.SECONDS.toNanos(20)) {
+            while (onTime < 10 && System.nanoTime() - warmStart < TimeUnit.SECONDS.toNanos(warmUpSeconds + 20L)) {
                 Thread.sleep(100);
                 onTime = loops.values().stream().allMatch(c -> c.lagNanos < 2_000_000L) ? onTime + 1 : 0;
             }
