@@ -1,6 +1,13 @@
 package dev.parley.bootstrap.load;
 
-import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,8 +16,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,238 +27,232 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Load generator: N concurrent simulated Twilio calls against a running Parley whose
- * OPENAI_REALTIME_URL points at the echoing fake Realtime server this generator also runs. Each
- * call is a signed {@code POST /incoming-call} (TwiML gives the one-time token), then a media
- * stream sending a 20 ms μ-law frame (160 bytes) every 20 ms; the fake model echoes each frame
- * back as assistant audio, and the bridge sends it to the caller with a mark, which the caller
- * echoes as Twilio does. Each frame carries its sequence number, so the caller measures the
- * round trip through the bridge (Twilio → Parley → OpenAI → Parley → Twilio) and counts losses:
- * frames sent during the measuring window that did not come back within 2 s of its end.
+ * OPENAI_REALTIME_URL points at an echoing model ({@link EchoModel}, in this process or in a
+ * separate one started with {@code --echo-only}). Each call is a signed {@code POST /incoming-call}
+ * (TwiML gives the call id and one-time token; posted a few at a time, on the JDK HTTP client),
+ * then a media stream ({@link TwilioCaller}, on Netty) sending a 20 ms μ-law frame (160 bytes) every
+ * 20 ms; the model echoes each frame back as assistant audio, and the bridge sends it to the caller
+ * with marks, which the caller echoes as Twilio does. Each frame carries its sequence number in
+ * its first 8 audio bytes, so the caller measures the round trip through the bridge (Twilio →
+ * Parley → OpenAI → Parley → Twilio) with {@code System.nanoTime()} and counts losses: frames sent
+ * during the measuring window that did not come back within 2 s.
+ *
+ * <p>Callers and the in-process echo model share one Netty event loop group of {@code --threads}
+ * threads (default 1); each call's clock runs on its own channel's loop ({@link CallerLoop}).
  *
  * <p>Arguments: {@code --server http://127.0.0.1:5099 --calls 200 --seconds 20 --echo-port 5098
- * --server-pid <pid>} (server CPU and RSS are read from /proc for that pid).
+ * --server-pid <pid> [--echo-pid <pid>] [--threads 1] [--transport auto|epoll|io_uring|nio] [--setup-parallel 8]
+ * [--warm-up 3]}:
+ * server (and external echo) CPU and RSS are read from /proc for those pids; with {@code --echo-pid}
+ * no echo model is started here (the one listening on the server's OpenAI URL is that process).
+ * {@code --echo-only --echo-port 5098 [--threads 1]} runs just the echo model until killed.
  */
 public final class LoadGenerator {
     static final String AUTH_TOKEN = "load-test-auth-token";
-    private static final long BUCKET_NANOS = 50_000;            // 50 µs histogram buckets
-    private static final int BUCKETS = 40_000;                   // up to 2 s
-    private static final int FRAME_BYTES = 160;
+    private static final Pattern CALL_ID = Pattern.compile("name=\"callId\" value=\"(\\d+)\"");
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
 
-    private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS + 1);
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong handshakeFailures = new AtomicLong();
-    private final AtomicLong closedEarly = new AtomicLong();
-    private volatile boolean measuring;
-    private volatile long windowStart = Long.MAX_VALUE;
-    private volatile long windowEnd = Long.MAX_VALUE;
+    private final AtomicInteger handshakeFailures = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE); // no logging framework to start in this process
+        if (System.getProperty("io.netty.leakDetection.level") == null) ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         Map<String, String> o = options(args);
-        new LoadGenerator().run(URI.create(o.getOrDefault("server", "http://127.0.0.1:5099")), Integer.parseInt(o.getOrDefault("calls", "200")),
-                Integer.parseInt(o.getOrDefault("seconds", "20")), Integer.parseInt(o.getOrDefault("echo-port", "5098")),
-                o.containsKey("server-pid") ? Long.parseLong(o.get("server-pid")) : -1);
-        System.exit(0);
+        NettyTransport transport = NettyTransport.select(o.getOrDefault("transport", "auto"));
+        int threads = Integer.parseInt(o.getOrDefault("threads", "1"));
+        int echoPort = Integer.parseInt(o.getOrDefault("echo-port", "5098"));
+        if (o.containsKey("echo-only")) {
+            echoOnly(transport, threads, echoPort);
+            return;
+        }
+        int code = new LoadGenerator().run(URI.create(o.getOrDefault("server", "http://127.0.0.1:5099")),
+                Integer.parseInt(o.getOrDefault("calls", "200")), Integer.parseInt(o.getOrDefault("seconds", "20")), echoPort,
+                Long.parseLong(o.getOrDefault("server-pid", "-1")), Long.parseLong(o.getOrDefault("echo-pid", "-1")),
+                transport, threads, Integer.parseInt(o.getOrDefault("setup-parallel", "8")), Integer.parseInt(o.getOrDefault("warm-up", "3")));
+        System.exit(code);
     }
 
+    /** {@code --name value} pairs; a {@code --flag} followed by another option or nothing is "true". */
     static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) if (args[i].startsWith("--")) o.put(args[i].substring(2), args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) continue;
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            o.put(args[i].substring(2), flag ? "true" : args[++i]);
+        }
         return o;
     }
 
-    /** One simulated call: Twilio's side of the media stream. */
-    private final class Call implements WebSocket.Listener {
-        final String streamSid;
-        final long[] sentAt = new long[4096];
-        private final StringBuilder partial = new StringBuilder();
-        private CompletableFuture<WebSocket> chain;
-        private WebSocket socket;
-        private long sequence;
-        private long timestamp;
-        volatile boolean open;
+    private static void echoOnly(NettyTransport transport, int threads, int port) throws InterruptedException {
+        EventLoopGroup group = transport.group(threads, "load-echo");
+        EchoModel echo = new EchoModel(group, transport, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            echo.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }));
+        System.out.printf("EchoModel ready on %s, pid %d, %s transport, %d thread(s)%n", echo.url(), ProcessHandle.current().pid(),
+                transport.name(), threads);
+        Thread.currentThread().join();
+    }
 
-        Call(int n) {
-            this.streamSid = String.format("MZ%032d", n);
-        }
-
-        CompletableFuture<Void> connect(HttpClient http, URI uri, String callSid, String callId, String token) {
-            return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this).thenAccept(ws -> {
-                socket = ws;
-                open = true;
-                chain = CompletableFuture.completedFuture(ws);
-                send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
-                send("{\"event\":\"start\",\"sequenceNumber\":\"1\",\"streamSid\":\"" + streamSid + "\",\"start\":{\"accountSid\":\"ACload\","
-                        + "\"streamSid\":\"" + streamSid + "\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],\"customParameters\":"
-                        + "{\"callId\":\"" + callId + "\",\"token\":\"" + token + "\"},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\","
-                        + "\"sampleRate\":8000,\"channels\":1}}}");
-            });
-        }
-
-        synchronized void send(String frame) {
-            chain = chain.thenCompose(ws -> ws.sendText(frame, true));
-        }
-
-        void tick() {
-            if (!open) return;
-            long seq = ++sequence;
-            timestamp += 20;
-            byte[] audio = new byte[FRAME_BYTES];
-            java.util.Arrays.fill(audio, (byte) 0xFF);
-            for (int i = 0; i < 8; i++) audio[i] = (byte) (seq >>> (56 - 8 * i));
-            sentAt[(int) (seq & 4095)] = System.nanoTime();
-            if (measuring) sent.incrementAndGet();
-            send("{\"event\":\"media\",\"sequenceNumber\":\"" + (seq + 1) + "\",\"streamSid\":\"" + streamSid + "\",\"media\":{\"track\":\"inbound\","
-                    + "\"chunk\":\"" + seq + "\",\"timestamp\":\"" + timestamp + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(audio) + "\"}}");
-        }
-
-        void stop() {
-            if (!open) return;
-            open = false;
-            send("{\"event\":\"stop\",\"sequenceNumber\":\"0\",\"streamSid\":\"" + streamSid + "\",\"stop\":{\"accountSid\":\"ACload\"}}");
-            chain.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "")).orTimeout(5, TimeUnit.SECONDS)
-                    .whenComplete((r, e) -> socket.abort());
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                if (frame.startsWith("{\"event\":\"media\"")) {
-                    int k = frame.indexOf("\"payload\":\"");
-                    if (k > 0) {
-                        byte[] head = Base64.getDecoder().decode(frame.substring(k + 11, k + 23));
-                        long seq = 0;
-                        for (int i = 0; i < 8; i++) seq = (seq << 8) | (head[i] & 0xFF);
-                        long sentTime = sentAt[(int) (seq & 4095)];
-                        long rtt = System.nanoTime() - sentTime;
-                        if (sentTime >= windowStart && sentTime < windowEnd) {
-                            received.incrementAndGet();
-                            histogram.incrementAndGet((int) Math.min(BUCKETS, Math.max(0, rtt) / BUCKET_NANOS));
-                        }
-                    }
-                } else if (frame.startsWith("{\"event\":\"mark\"")) {
-                    int k = frame.indexOf("\"name\":\"");
-                    String name = frame.substring(k + 8, frame.indexOf('"', k + 8));
-                    send("{\"event\":\"mark\",\"sequenceNumber\":\"0\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}");
-                }
+    int run(URI server, int calls, int seconds, int echoPort, long serverPid, long echoPid, NettyTransport transport, int threads,
+            int setupParallel, int warmUpSeconds) throws Exception {
+        EventLoopGroup group = transport.group(threads, "load-callers");
+        CallerLoop.Window window = new CallerLoop.Window();
+        Map<EventExecutor, CallerLoop> loops = new HashMap<>();
+        for (EventExecutor e : group) loops.put(e, new CallerLoop((io.netty.channel.EventLoop) e, window));
+        EchoModel echo = echoPid > 0 ? null : new EchoModel(group, transport, echoPort);
+        try {
+            long idleRss = rssKib(serverPid);
+            System.out.printf("echo model %s; %d calls for %d s; server pid %d (idle RSS %d MiB); generator: %s, %d thread(s), %s%n",
+                    echo != null ? "in process on " + echo.url() : "in pid " + echoPid + " on port " + echoPort, calls, seconds, serverPid,
+                    idleRss / 1024, transport.name(), threads, Runtime.version());
+            List<TwilioCaller> live = connect(server, calls, group, transport, loops, setupParallel);
+            if (live.isEmpty()) {
+                System.out.println("no stream came up");
+                return 1;
             }
-            webSocket.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            webSocket.request(1);
-            return null;
-        }
+            // every call's 20 ms clock on its own loop, the loops offset evenly within the first millisecond
+            int l = 0;
+            for (CallerLoop loop : loops.values()) loop.start(1_000L * l++ / loops.size());
+            // warm-up: every stream is bridged, the JIT has settled and the callers' clocks run on time (at most 20 s more)
+            long warmStart = System.nanoTime();
+            Thread.sleep(warmUpSeconds * 1000L);
+            int onTime = 0;
+            while (onTime < 10 && System.nanoTime() - warmStart < TimeUnit.SECONDS.toNanos(warmUpSeconds + 20L)) {
+                Thread.sleep(100);
+                onTime = loops.values().stream().allMatch(c -> c.lagNanos < 2_000_000L) ? onTime + 1 : 0;
+            }
+            System.out.printf("warm-up %.1f s%s%n", (System.nanoTime() - warmStart) / 1e9,
+                    onTime < 10 ? " (the callers' clocks still run late: the figures include the generator's own lateness)" : "");
+            long serverCpu0 = cpuTicks(serverPid);
+            long echoCpu0 = cpuTicks(echoPid);
+            long selfCpu0 = selfCpuNanos();
+            long t0 = System.nanoTime();
+            window.start = t0;
+            Thread.sleep(seconds * 1000L);
+            long t1 = System.nanoTime();
+            window.end = t1;
+            long elapsed = t1 - t0;
+            long serverCpu1 = cpuTicks(serverPid);
+            long echoCpu1 = cpuTicks(echoPid);
+            long selfCpu1 = selfCpuNanos();
+            long loadRss = rssKib(serverPid);
+            boolean serverAlive = alive(serverPid);
+            boolean echoAlive = alive(echoPid);
+            Thread.sleep(RoundTrips.DEADLINE_NANOS / 1_000_000); // the window's last frames may take up to 2 s to come back
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            if (open) closedEarly.incrementAndGet();
-            open = false;
-            return null;
-        }
+            RoundTrips all = new RoundTrips();
+            long ticks = 0;
+            long lateTicks = 0;
+            long maxLag = 0;
+            for (CallerLoop loop : loops.values()) {
+                all.add(loop.loop.submit(loop.stats::copy).get());
+                long[] clock = loop.loop.submit(loop::clockFigures).get();
+                ticks += clock[0];
+                lateTicks += clock[1];
+                maxLag = Math.max(maxLag, clock[2]);
+            }
+            loops.values().forEach(CallerLoop::stop);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (live.stream().anyMatch(TwilioCaller::isOpen) && System.nanoTime() < deadline) Thread.sleep(50);
 
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            if (open) closedEarly.incrementAndGet();
-            open = false;
+            long s = all.sent;
+            long r = all.received;
+            long lost = Math.max(0, s - r);
+            double serverCoreShare = (serverCpu1 - serverCpu0) * 1e7 / elapsed;   // USER_HZ = 100: a tick is 10 ms
+            double echoCoreShare = (echoCpu1 - echoCpu0) * 1e7 / elapsed;
+            double selfCoreShare = (double) (selfCpu1 - selfCpu0) / elapsed;
+            System.out.printf("frames sent %d (%d due), echoed back %d, lost or over 2 s late %d (%.3f %%)%n", s,
+                    live.size() * elapsed / 20_000_000L, r, lost, s == 0 ? 0 : 100.0 * lost / s);
+            System.out.printf("round trip p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                    all.percentileMillis(0.50), all.percentileMillis(0.90), all.percentileMillis(0.99), all.percentileMillis(0.999),
+                    all.percentileMillis(1.0));
+            System.out.printf("streams closed early %d, handshake failures %d%s%n", all.closedEarly, handshakeFailures.get(),
+                    all.unexpected > 0 ? ", unexpected media frames " + all.unexpected : "");
+            if (!serverAlive) {
+                System.out.printf("server (pid %d) ended during the measuring window: no CPU or RSS figures%n", serverPid);
+            } else if (serverPid > 0) {
+                System.out.printf("server CPU %.1f %% of one core = %.3f %% per call; RSS %d MiB (idle %d MiB) = %.2f MiB per call%n",
+                        serverCoreShare * 100, serverCoreShare * 100 / live.size(), loadRss / 1024, idleRss / 1024,
+                        (loadRss - idleRss) / 1024.0 / live.size());
+            }
+            System.out.printf("generator clock: %.2f %% of the 1 ms ticks over 2 ms late, worst %.2f ms late%n",
+                    ticks == 0 ? 0 : 100.0 * lateTicks / ticks, maxLag / 1e6);
+            if (echo != null) {
+                System.out.printf("generator CPU %.1f %% of one core (fake callers and echo model together)%n", selfCoreShare * 100);
+            } else {
+                System.out.printf("generator CPU %.1f %% of one core (fake callers)%n", selfCoreShare * 100);
+                if (echoAlive) System.out.printf("echo model CPU %.1f %% of one core (pid %d)%n", echoCoreShare * 100, echoPid);
+                else System.out.printf("echo model (pid %d) ended during the measuring window%n", echoPid);
+            }
+            return serverAlive && echoAlive ? 0 : 1;
+        } finally {
+            if (echo != null) echo.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
-    void run(URI server, int calls, int seconds, int echoPort, long serverPid) throws Exception {
-        try (FakeRealtimeServer openai = new FakeRealtimeServer(echoPort).echo(true);
-             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-            long idleRss = rssKib(serverPid);
-            System.out.printf("echo model on %s; %d calls for %d s; server pid %d (idle RSS %d MiB)%n", openai.url(), calls, seconds, serverPid,
-                    idleRss / 1024);
-            List<Call> live = new ArrayList<>();
-            // one JDK client per 20 callers: each client drives its sockets from a single selector thread
-            List<HttpClient> callers = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, calls / 20); i++) callers.add(HttpClient.newHttpClient());
-            URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/media-stream");
-            long connectStart = System.nanoTime();
-            List<CompletableFuture<Void>> connecting = new ArrayList<>();
+    /** Signed POST /incoming-call per call, {@code parallel} at a time, each followed at once by its media stream. */
+    private List<TwilioCaller> connect(URI server, int calls, EventLoopGroup group, NettyTransport transport, Map<EventExecutor, CallerLoop> loops,
+                                       int parallel) throws Exception {
+        String hostPort = server.getHost() + ":" + server.getPort();
+        String signature = sign(LoadServer.PUBLIC_URL.replaceFirst("^https", "wss") + "/media-stream", Map.of());
+        Bootstrap base = new Bootstrap().group(group).channel(transport.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+        List<TwilioCaller> live = new ArrayList<>();
+        List<CompletableFuture<Void>> connecting = new ArrayList<>();
+        Semaphore permits = new Semaphore(parallel);
+        long start = System.nanoTime();
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()) {
             for (int i = 0; i < calls; i++) {
-                String callSid = String.format("CA%032d", i + 1);
-                String twiml = incomingCall(http, server, callSid, i);
-                Matcher id = Pattern.compile("name=\"callId\" value=\"(\\d+)\"").matcher(twiml);
-                Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(twiml);
-                if (!id.find() || !token.find()) {
-                    handshakeFailures.incrementAndGet();
-                    continue;
-                }
-                Call call = new Call(i + 1);
-                connecting.add(call.connect(callers.get(i % callers.size()), ws, callSid, id.group(1), token.group(1))
-                        .orTimeout(15, TimeUnit.SECONDS)
-                        .handle((ok, failure) -> {
-                            if (failure != null) handshakeFailures.incrementAndGet();
-                            else synchronized (live) { live.add(call); }
+                int n = i + 1;
+                String callSid = String.format("CA%032d", n);
+                permits.acquire();
+                CompletableFuture<Void> one = incomingCall(http, server, callSid, i)
+                        .whenComplete((twiml, failure) -> permits.release())
+                        .thenCompose(twiml -> {
+                            Matcher id = CALL_ID.matcher(twiml);
+                            Matcher token = TOKEN.matcher(twiml);
+                            if (!id.find() || !token.find()) throw new IllegalStateException("no stream in TwiML: " + twiml);
+                            TwilioCaller caller = new TwilioCaller(loops, n, hostPort, "/media-stream", signature, callSid, id.group(1), token.group(1));
+                            ChannelFuture channel = base.clone().handler(caller).connect(server.getHost(), server.getPort());
+                            channel.addListener(f -> {
+                                if (!f.isSuccess()) caller.up.completeExceptionally(f.cause());
+                            });
+                            return caller.up;
+                        })
+                        .orTimeout(30, TimeUnit.SECONDS)
+                        .handle((caller, failure) -> {
+                            if (failure != null) {
+                                if (handshakeFailures.incrementAndGet() <= 3) System.out.println("call " + n + " failed: " + failure);
+                            } else {
+                                synchronized (live) {
+                                    live.add(caller);
+                                }
+                            }
                             return null;
-                        }));
+                        });
+                connecting.add(one);
             }
             CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).join();
-            System.out.printf("%d streams up in %d ms (%d failed)%n", live.size(), (System.nanoTime() - connectStart) / 1_000_000,
-                    handshakeFailures.get());
-
-            // one 20 ms clock per call, spread evenly over the 20 ms period
-            ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
-            for (int i = 0; i < live.size(); i++) {
-                Call call = live.get(i);
-                clock.scheduleAtFixedRate(call::tick, (20_000L * i / Math.max(1, live.size())), 20_000, TimeUnit.MICROSECONDS);
-            }
-            Thread.sleep(3000); // warm-up: every stream is bridged and the JIT has settled
-            long serverCpu0 = cpuTicks(serverPid);
-            long selfCpu0 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-            long t0 = System.nanoTime();
-            windowStart = t0;
-            measuring = true;
-            Thread.sleep(seconds * 1000L);
-            measuring = false;
-            windowEnd = System.nanoTime();
-            long elapsed = windowEnd - t0;
-            long serverCpu1 = cpuTicks(serverPid);
-            long selfCpu1 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-            long loadRss = rssKib(serverPid);
-            Thread.sleep(2000); // frames of the window still in flight may arrive; later than that counts as lost
-            clock.shutdownNow();
-            live.forEach(Call::stop);
-
-            long s = sent.get();
-            long r = received.get();
-            double serverCoreShare = serverPid > 0 ? (serverCpu1 - serverCpu0) * (1e9 / 100) / elapsed : Double.NaN;
-            double selfCoreShare = (double) (selfCpu1 - selfCpu0) / elapsed;
-            System.out.printf("frames sent %d, echoed back %d, lost or over 2 s late %d (%.3f %%)%n", s, r, Math.max(0, s - r), s == 0 ? 0 : 100.0 * Math.max(0, s - r) / s);
-            System.out.printf("round trip p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
-                    percentile(0.50), percentile(0.90), percentile(0.99), percentile(0.999), percentile(1.0));
-            System.out.printf("streams closed early %d, handshake failures %d%n", closedEarly.get(), handshakeFailures.get());
-            if (serverPid > 0) {
-                System.out.printf("server CPU %.1f %% of one core = %.3f %% per call; RSS %d MiB (idle %d MiB) = %.2f MiB per call%n",
-                        serverCoreShare * 100, serverCoreShare * 100 / Math.max(1, live.size()), loadRss / 1024, idleRss / 1024,
-                        (loadRss - idleRss) / 1024.0 / Math.max(1, live.size()));
-            }
-            System.out.printf("generator CPU %.1f %% of one core (fake callers and echo model together)%n", selfCoreShare * 100);
-            Thread.sleep(1500);
-            callers.forEach(HttpClient::shutdownNow);
         }
+        System.out.printf("%d streams up in %d ms (%d failed), %d at a time%n", live.size(), (System.nanoTime() - start) / 1_000_000,
+                handshakeFailures.get(), parallel);
+        return live;
     }
 
-    private String incomingCall(HttpClient http, URI server, String callSid, int n) throws Exception {
+    private CompletableFuture<String> incomingCall(HttpClient http, URI server, String callSid, int n) {
         Map<String, String> form = new TreeMap<>();
         form.put("AccountSid", "ACload");
         form.put("CallSid", callSid);
@@ -261,30 +260,34 @@ public final class LoadGenerator {
         form.put("Direction", "inbound");
         form.put("From", "+1555" + (2_000_000 + n));
         form.put("To", LoadServer.NUMBER.e164());
-        StringBuilder data = new StringBuilder(LoadServer.PUBLIC_URL + "/incoming-call");
-        form.forEach((k, v) -> data.append(k).append(v));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.resolve("/incoming-call"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.body();
+        return http.sendAsync(HttpRequest.newBuilder(server.resolve("/incoming-call")).timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-Twilio-Signature", sign(LoadServer.PUBLIC_URL + "/incoming-call", form))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(HttpResponse::body);
     }
 
-    private double percentile(double p) {
-        long total = 0;
-        for (int i = 0; i <= BUCKETS; i++) total += histogram.get(i);
-        if (total == 0) return Double.NaN;
-        long rank = (long) Math.ceil(p * total);
-        long seen = 0;
-        for (int i = 0; i <= BUCKETS; i++) {
-            seen += histogram.get(i);
-            if (seen >= rank) return (i + 1) * BUCKET_NANOS / 1e6;
+    /** Twilio's X-Twilio-Signature: HMAC-SHA1 of the URL and the sorted parameters, keyed by the auth token. */
+    private static String sign(String url, Map<String, String> params) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return BUCKETS * BUCKET_NANOS / 1e6;
+    }
+
+    private static boolean alive(long pid) {
+        return pid <= 0 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static long selfCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** utime + stime of a process, in clock ticks (USER_HZ = 100 on Linux). */

@@ -5,6 +5,11 @@ import dev.parley.bootstrap.TelephonyStandIns;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.netty.channel.EventLoopGroupConfiguration;
+import io.micronaut.http.netty.channel.EventLoopGroupFactory;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
+import io.micronaut.http.netty.channel.NettyChannelType;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.runtime.Micronaut;
 
 import java.util.HashMap;
@@ -14,7 +19,7 @@ import java.util.UUID;
 /**
  * Parley for load runs: the real application (Netty, media-stream socket, bridge, OpenAI adapter,
  * in-memory H2) with the test stand-ins for scenarios and number routing, one tenant owning
- * {@link #NUMBER}. OpenAI is whatever OPENAI_REALTIME_URL points at (the load generator's echo).
+ * {@link #NUMBER}. OpenAI is whatever OPENAI_REALTIME_URL points at (the load generator's {@link EchoModel}).
  * Arguments: {@code --port 5099 --openai ws://127.0.0.1:5098/v1/realtime --auth-token load-test-token}.
  */
 public final class LoadServer {
@@ -44,6 +49,21 @@ public final class LoadServer {
         var user = context.getBean(RegisterUserUseCase.class)
                 .register(new RegisterUserUseCase.RegisterUserCommand("load-" + UUID.randomUUID() + "@example.com", "load_password_1"));
         context.getBean(TelephonyStandIns.Numbers.class).assign(NUMBER, new TenantId(user.id()), "default");
-        System.out.println("LoadServer ready on port " + p.get("micronaut.server.port") + ", pid " + ProcessHandle.current().pid());
+        System.out.println("LoadServer ready on port " + p.get("micronaut.server.port") + ", pid " + ProcessHandle.current().pid()
+                + ", Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), Netty transport " + transport(context));
+    }
+
+    /** The server socket channel Micronaut's HTTP server uses (its worker event loop configuration decides). */
+    private static String transport(ApplicationContext context) {
+        try {
+            EventLoopGroupConfiguration worker = context.getBean(NettyHttpServerConfiguration.class).getWorker();
+            if (worker == null) {
+                worker = context.getBean(EventLoopGroupRegistry.class)
+                        .getEventLoopGroupConfiguration(EventLoopGroupConfiguration.DEFAULT).orElse(null);
+            }
+            return context.getBean(EventLoopGroupFactory.class).channelClass(NettyChannelType.SERVER_SOCKET, worker).getSimpleName();
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown (" + e + ")";
+        }
     }
 }
