@@ -136,6 +136,7 @@ public final class LoadGenerator {
             System.out.printf("warm-up %.1f s%s%n", (System.nanoTime() - warmStart) / 1e9,
                     onTime < 10 ? " (the callers' clocks still run late: the figures include the generator's own lateness)" : "");
             long serverCpu0 = cpuTicks(serverPid);
+            long serverSys0 = sysTicks(serverPid);
             long echoCpu0 = cpuTicks(echoPid);
             long selfCpu0 = selfCpuNanos();
             long t0 = System.nanoTime();
@@ -145,6 +146,7 @@ public final class LoadGenerator {
             window.end = t1;
             long elapsed = t1 - t0;
             long serverCpu1 = cpuTicks(serverPid);
+            long serverSys1 = sysTicks(serverPid);
             long echoCpu1 = cpuTicks(echoPid);
             long selfCpu1 = selfCpuNanos();
             long loadRss = rssKib(serverPid);
@@ -171,6 +173,7 @@ public final class LoadGenerator {
             long r = all.received;
             long lost = Math.max(0, s - r);
             double serverCoreShare = (serverCpu1 - serverCpu0) * 1e7 / elapsed;   // USER_HZ = 100: a tick is 10 ms
+            double serverSysShare = (serverSys1 - serverSys0) * 1e7 / elapsed;
             double echoCoreShare = (echoCpu1 - echoCpu0) * 1e7 / elapsed;
             double selfCoreShare = (double) (selfCpu1 - selfCpu0) / elapsed;
             System.out.printf("frames sent %d (%d due), echoed back %d, lost or over 2 s late %d (%.3f %%)%n", s,
@@ -183,8 +186,9 @@ public final class LoadGenerator {
             if (!serverAlive) {
                 System.out.printf("server (pid %d) ended during the measuring window: no CPU or RSS figures%n", serverPid);
             } else if (serverPid > 0) {
-                System.out.printf("server CPU %.1f %% of one core = %.3f %% per call; RSS %d MiB (idle %d MiB) = %.2f MiB per call%n",
-                        serverCoreShare * 100, serverCoreShare * 100 / live.size(), loadRss / 1024, idleRss / 1024,
+                System.out.printf("server CPU %.1f %% of one core (user %.1f, system %.1f) = %.3f %% per call; RSS %d MiB (idle %d MiB) = %.2f MiB per call%n",
+                        serverCoreShare * 100, (serverCoreShare - serverSysShare) * 100, serverSysShare * 100,
+                        serverCoreShare * 100 / live.size(), loadRss / 1024, idleRss / 1024,
                         (loadRss - idleRss) / 1024.0 / live.size());
             }
             System.out.printf("generator clock: %.2f %% of the 1 ms ticks over 2 ms late, worst %.2f ms late%n",
@@ -292,11 +296,20 @@ public final class LoadGenerator {
 
     /** utime + stime of a process, in clock ticks (USER_HZ = 100 on Linux). */
     private static long cpuTicks(long pid) {
+        return statField(pid, 11) + statField(pid, 12);
+    }
+
+    /** stime of a process (time in the kernel: system calls, and loopback delivery to the receiving socket), in clock ticks. */
+    private static long sysTicks(long pid) {
+        return statField(pid, 12);
+    }
+
+    private static long statField(long pid, int index) {
         if (pid <= 0) return 0;
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return Long.parseLong(f[index]);
         } catch (Exception e) {
             return 0;
         }
