@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -70,6 +71,11 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
     private final Executor blocking;
     private final JsonMapper json;
     private final AtomicLong droppedAudio = new AtomicLong();
+    /** This handler's place in the pipeline, once added: frames written on the loop start from here. */
+    private volatile ChannelHandlerContext context;
+    /** A flush of this stream's frames is queued on its loop (read and written on the loop only). */
+    private boolean flushPending;
+    private final Runnable flush = this::flushNow;
 
     // ---- confined to the event loop ----
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
@@ -91,6 +97,11 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
     }
 
     // ---- inbound, on the event loop ----
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -298,6 +309,33 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
 
     // ---- CarrierStream: back to Twilio, from any thread ----
 
+
+    /**
+     * Writes a frame to Twilio. On the event loop the flush waits for the end of the loop's current
+     * round of work (one task, queued once), so frames produced together (audio and its mark, a burst
+     * of model audio read in one go) leave in one write; from any other thread it flushes at once.
+     */
+    private void flushNow() {
+        flushPending = false;
+        ChannelHandlerContext c = context;
+        if (c != null) c.flush();
+        else channel.flush();
+    }
+
+    private void emit(TextWebSocketFrame frame) {
+        EventLoop loop = channel.eventLoop();
+        ChannelHandlerContext c = context;
+        if (c == null || !loop.inEventLoop()) {
+            channel.writeAndFlush(frame, channel.voidPromise());
+            return;
+        }
+        c.write(frame, c.voidPromise()); // this handler is the pipeline's last: from here the frame goes to the encoder
+        if (!flushPending) {
+            flushPending = true;
+            loop.execute(flush);
+        }
+    }
+
     @Override
     public void sendAudio(String base64Payload) {
         if (!channel.isActive()) return;
@@ -313,7 +351,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
         buf.writeBytes(out.mediaHead);
         ByteBufUtil.writeAscii(buf, base64Payload);
         buf.writeBytes(TAIL);
-        channel.writeAndFlush(new TextWebSocketFrame(buf), channel.voidPromise());
+        emit(new TextWebSocketFrame(buf));
     }
 
     @Override
@@ -324,7 +362,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
         buf.writeBytes(out.markHead);
         ByteBufUtil.writeAscii(buf, name);
         buf.writeBytes(TAIL);
-        channel.writeAndFlush(new TextWebSocketFrame(buf), channel.voidPromise());
+        emit(new TextWebSocketFrame(buf));
     }
 
     @Override
@@ -333,7 +371,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
         byte[] frame = outgoing.clear;
         ByteBuf buf = channel.alloc().buffer(frame.length);
         buf.writeBytes(frame);
-        channel.writeAndFlush(new TextWebSocketFrame(buf), channel.voidPromise());
+        emit(new TextWebSocketFrame(buf));
     }
 
     @Override

@@ -103,6 +103,7 @@ class TwilioMediaStreamTest {
     }
 
     private String nextText() {
+        channel.runPendingTasks(); // frames written on the loop are flushed by a task at the end of its round
         TextWebSocketFrame frame = channel.readOutbound();
         try {
             return frame.text();
