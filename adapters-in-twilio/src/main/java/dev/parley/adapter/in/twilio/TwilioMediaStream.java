@@ -12,6 +12,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -62,6 +64,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
     /** What follows the payload of a media frame and the name of a mark frame. */
     private static final byte[] TAIL = ascii("\"}}");
     private static final Close NORMAL = new Close(1000, "Normal Closure");
+    private static final Close GOING_AWAY = new Close(1001, "Going Away");
     private static final Close POLICY_VIOLATION = new Close(1008, "Policy Violation");
     private static final Close MESSAGE_TOO_BIG = new Close(1009, "Message Too Big");
     private static final Close INTERNAL_ERROR = new Close(1011, "Internal Error");
@@ -133,6 +136,22 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
             // pongs, and continuation frames the aggregator has already joined
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * A live Twilio stream sends a frame every 20 ms, so a connection the server's idle timer finds
+     * silent for reading (micronaut.server.read-idle-timeout / idle-timeout) is a dead peer, a
+     * half-open connection no packet will ever end: the call ends and the connection closes.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent idle && idle.state() != IdleState.WRITER_IDLE) {
+            LOG.info("Media stream silent for longer than the idle timeout ({}): ending its call", idle.state());
+            ended();
+            closeWith(GOING_AWAY);
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override

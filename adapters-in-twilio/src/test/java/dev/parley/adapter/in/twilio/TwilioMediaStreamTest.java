@@ -224,6 +224,17 @@ class TwilioMediaStreamTest {
     }
 
     @Test
+    void aStreamSilentBeyondTheIdleTimeoutEndsItsCall() {
+        start("good");
+        redeem();
+        channel.pipeline().fireUserEventTriggered(io.netty.handler.timeout.IdleStateEvent.WRITER_IDLE_STATE_EVENT);
+        assertThat(events).doesNotContain("stopped");
+        channel.pipeline().fireUserEventTriggered(io.netty.handler.timeout.IdleStateEvent.READER_IDLE_STATE_EVENT);
+        assertThat(events).containsOnlyOnce("stopped");
+        assertThat(closeCode()).isEqualTo(1001);
+    }
+
+    @Test
     void audioIsDroppedAndCountedWhileTheConnectionIsOverItsWriteBuffer() {
         start("good");
         redeem();
