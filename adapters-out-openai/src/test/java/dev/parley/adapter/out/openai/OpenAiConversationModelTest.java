@@ -341,7 +341,9 @@ class OpenAiConversationModelTest {
         ConversationSession session = model.open(brief, listener);
         FakeRealtimeServer.Connection c = openai.awaitConnection(WAIT);
         c.awaitMessage("session.update", WAIT);
-        c.pauseReading(); // takes effect after the frame the server is waiting for: the close frame is never read, so never answered
+        // the server reads response.create, then stops: the close frame is never read, so never answered
+        // (was pauseReading(), which under load could stop the reader before response.create and time out)
+        c.pauseReadingAfter(c.received().size() + 1);
         session.respond();
         until(WAIT, () -> c.received("response.create").size() == 1);
         long start = System.nanoTime();

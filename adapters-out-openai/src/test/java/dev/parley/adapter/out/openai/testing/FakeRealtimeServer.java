@@ -52,6 +52,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
         private volatile int closeCode = -1;
         private volatile String closeReason;
         private volatile boolean paused;
+        private volatile int pauseAfterMessages = -1;
         private long echoed;
 
         Connection(Socket socket, OutputStream out, String requestTarget, Map<String, String> headers, int number) {
@@ -120,8 +121,22 @@ public final class FakeRealtimeServer implements AutoCloseable {
             paused = true;
         }
 
+        /**
+         * Stops reading once {@code messages} messages have been received in all (the frame the reader
+         * may be blocked on still counts): unlike {@link #pauseReading()}, this never races with the
+         * reader thread going back to its loop.
+         */
+        public void pauseReadingAfter(int messages) {
+            pauseAfterMessages = messages;
+        }
+
         public void resumeReading() {
             paused = false;
+            pauseAfterMessages = -1;
+        }
+
+        private boolean readingPaused() {
+            return paused || (pauseAfterMessages >= 0 && received.size() >= pauseAfterMessages);
         }
 
         /** Sends one binary frame. */
@@ -385,7 +400,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     private void readFrames(Connection c, InputStream in) throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         while (c.open) {
-            while (c.paused && c.open) {
+            while (c.readingPaused() && c.open) {
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
