@@ -14,10 +14,11 @@ public final class Application {
         configure(Micronaut.build(args), System.getenv()).start();
     }
 
-    /** Adds what plain property binding cannot express: DATABASE_URL in either of its forms. */
+    /** Adds what plain property binding cannot express: DATABASE_URL in either of its forms, the token-signing key. */
     static <B extends ApplicationContextBuilder> B configure(B builder, Map<String, String> environment) {
         builder.mainClass(Application.class);
         builder.properties(DatabaseUrl.properties(environment));
+        builder.properties(SigningSecret.properties(environment));
         return builder;
     }
 }
