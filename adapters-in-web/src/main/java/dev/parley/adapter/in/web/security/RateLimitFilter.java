@@ -7,27 +7,31 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.web.router.RouteAttributes;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Token buckets (Bucket4j) per client address and endpoint group; over the limit answers 429 with Retry-After. */
-@ServerFilter({"/auth/login", "/auth/register", "/auth/refresh", "/token"})
+/**
+ * Token buckets (Bucket4j) per client address and named limit, for routes marked {@link RateLimited};
+ * over the limit answers 429 with Retry-After. The filter looks at the matched route, not the path, so
+ * a trailing slash or any other spelling that reaches a limited route is counted too.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RateLimitFilter {
     private final RateLimitProperties properties;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
     /** Bounded and self-cleaning: an idle client's bucket is full again after a minute anyway. */
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(2, TimeUnit.MINUTES).maximumSize(100_000).build();
 
-    RateLimitFilter(RateLimitProperties properties, HttpClientAddressResolver addresses) {
+    RateLimitFilter(RateLimitProperties properties, ClientAddress addresses) {
         this.properties = properties;
         this.addresses = addresses;
     }
@@ -35,10 +39,12 @@ final class RateLimitFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
-        if (!properties.enabled() || request.getMethod() != HttpMethod.POST) return null;
-        boolean refresh = request.getPath().equals("/auth/refresh");
-        int perMinute = refresh ? properties.refreshPerMinute() : properties.authPerMinute();
-        String key = (refresh ? "refresh|" : "auth|") + addresses.resolve(request);
+        if (!properties.enabled()) return null;
+        Optional<String> limit = RouteAttributes.getRouteMatch(request)
+                .flatMap(route -> route.getAnnotationMetadata().stringValue(RateLimited.class));
+        if (limit.isEmpty()) return null;
+        int perMinute = properties.perMinute(limit.get());
+        String key = limit.get() + '|' + addresses.of(request);
         Bucket bucket = buckets.get(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build());

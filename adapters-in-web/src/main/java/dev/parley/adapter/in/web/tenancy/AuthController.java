@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import dev.parley.adapter.in.web.security.RateLimited;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -58,6 +59,7 @@ class AuthController {
     @Operation(summary = "Register a new user", description = "Email is normalised (trimmed, lower case) and unique. "
             + "Password: 8 to 128 characters, at least one letter and one digit or symbol.")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("auth")
     @Post(value = "/register", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<UserResponse> register(@Body @Valid RegisterRequest body) {
         return HttpResponse.created(UserResponse.from(
@@ -66,6 +68,7 @@ class AuthController {
 
     @Operation(summary = "Sign in with email and password", description = "Answers an access token (JWT) and a refresh token.")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("auth")
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
     TokenResponse login(@Body @Valid LoginRequest body) {
         return tokens(signIn.signIn(new SignInUseCase.SignInCommand(body.email(), body.password())));
@@ -74,6 +77,7 @@ class AuthController {
     @Operation(summary = "Exchange a refresh token for new tokens", description = "Rotation: the presented refresh token stops "
             + "working. Presenting an already rotated token revokes every token of that sign-in.")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("refresh")
     @Post(value = "/refresh", consumes = MediaType.APPLICATION_JSON)
     TokenResponse refresh(@Body @Valid RefreshRequest body) {
         return tokens(refresh.refresh(body.refreshToken()));

@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import dev.parley.adapter.in.web.security.RateLimited;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -37,6 +38,7 @@ class OAuth2TokenController {
 
     @Operation(summary = "OAuth2 password grant (form data: grant_type=password, username, password)")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("auth")
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     TokenResponse token(@Body @Valid PasswordGrant form) {
         if (form.grantType() != null && !form.grantType().isBlank() && !"password".equals(form.grantType()))
