@@ -20,9 +20,6 @@ final class ForgedWebhookHandler implements ExceptionHandler<ForgedWebhookExcept
     @Override
     public HttpResponse<Map<String, Object>> handle(HttpRequest request, ForgedWebhookException exception) {
         LOG.warn("Refused webhook {} {}: {}", request.getMethodName(), request.getPath(), exception.getMessage());
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.FORBIDDEN).contentType("application/problem+json")
-                .body(Map.of("type", "about:blank", "title", "Forbidden", "status", 403,
-                        "detail", "Webhook signature is missing or invalid", "status_code", 403,
-                        "code", "webhook.forged", "instance", request.getPath()));
+        return WebhookProblems.of(request, HttpStatus.FORBIDDEN, "Webhook signature is missing or invalid", "webhook.forged");
     }
 }

@@ -37,19 +37,29 @@ public final class InboundCallService implements AcceptInboundCallUseCase, Conne
     public InboundCallDecision accept(AcceptInboundCallCommand command) {
         return switch (numbers.route(command.dialled())) {
             case NumberRoute.Unassigned ignored -> new InboundCallDecision.Rejected();
-            case NumberRoute.Assigned to -> transactions.inTransaction(() -> {
-                // the carrier retries a webhook it did not get an answer to: same call, fresh token
-                Optional<Call> known = calls.findByCarrierSidForUpdate(command.carrierSid());
-                if (known.isPresent() && known.get().isEnded()) return new InboundCallDecision.Rejected();
-                Call call = known.orElseGet(() -> {
-                    Call c = Call.startInbound(calls.nextId(), to.tenant(), command.caller(), command.dialled(), to.scenarioRef(),
-                            command.carrierSid(), clock.instant());
-                    calls.add(c);
-                    return c;
-                });
-                return new InboundCallDecision.Accepted(issueToken(call));
-            });
+            case NumberRoute.Assigned to -> {
+                try {
+                    yield transactions.inTransaction(() -> acceptOnce(command, to));
+                } catch (CallRepository.CarrierSidTakenException retriedConcurrently) {
+                    // the carrier sent the same webhook twice at once and the other request stored the call first:
+                    // now it is there to be found (and locked), so this answer is about the same call
+                    yield transactions.inTransaction(() -> acceptOnce(command, to));
+                }
+            }
         };
+    }
+
+    /** The carrier retries a webhook it did not get an answer to: the same call, with a fresh token. */
+    private InboundCallDecision acceptOnce(AcceptInboundCallCommand command, NumberRoute.Assigned to) {
+        Optional<Call> known = calls.findByCarrierSidForUpdate(command.carrierSid());
+        if (known.isPresent() && known.get().isEnded()) return new InboundCallDecision.Rejected();
+        Call call = known.orElseGet(() -> {
+            Call c = Call.startInbound(calls.nextId(), to.tenant(), command.caller(), command.dialled(), to.scenarioRef(),
+                    command.carrierSid(), clock.instant());
+            calls.add(c);
+            return c;
+        });
+        return new InboundCallDecision.Accepted(issueToken(call));
     }
 
     @Override

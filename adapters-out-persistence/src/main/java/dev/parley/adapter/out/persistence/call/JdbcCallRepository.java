@@ -1,6 +1,7 @@
 package dev.parley.adapter.out.persistence.call;
 
 import dev.parley.adapter.out.persistence.shared.Sequences;
+import dev.parley.adapter.out.persistence.shared.UniqueViolations;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Page;
 import dev.parley.application.shared.PageRequest;
@@ -32,7 +33,12 @@ class JdbcCallRepository implements CallRepository {
 
     @Override
     public void add(Call call) {
-        rows.save(toRow(call));
+        try {
+            rows.save(toRow(call));
+        } catch (RuntimeException e) {
+            if (UniqueViolations.isUniqueViolation(e)) throw new CarrierSidTakenException(e);
+            throw e;
+        }
     }
 
     @Override

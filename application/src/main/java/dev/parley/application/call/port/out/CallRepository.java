@@ -12,6 +12,7 @@ import java.util.Optional;
 public interface CallRepository {
     CallId nextId();
 
+    /** @throws CarrierSidTakenException when another call already has this call's carrier SID */
     void add(Call call);
 
     void update(Call call);
@@ -28,4 +29,11 @@ public interface CallRepository {
 
     /** Newest first. */
     Page<Call> list(TenantId tenant, PageRequest page);
+
+    /** Thrown by {@link #add} when a call with the same carrier SID is already stored (a concurrent webhook retry). */
+    final class CarrierSidTakenException extends RuntimeException {
+        public CarrierSidTakenException(Throwable cause) {
+            super("carrier SID taken", cause);
+        }
+    }
 }
