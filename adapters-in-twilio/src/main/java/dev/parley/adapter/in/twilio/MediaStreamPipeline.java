@@ -42,10 +42,10 @@ final class MediaStreamPipeline implements BeanCreatedEventListener<NettyServerC
         return registry;
     }
 
-    private TwilioMediaStream stream(Channel channel) {
+    private TwilioMediaStream stream(Channel channel, io.netty.handler.codec.http.HttpRequest upgrade) {
         TwilioMediaStreams s = streams;
         if (s == null) streams = s = provider.get();
-        return s.open(channel);
+        return s.open(channel, upgrade);
     }
 
     /** One connection: once its HTTP/1 pipeline is built, the upgrade handler goes right after the codec. */

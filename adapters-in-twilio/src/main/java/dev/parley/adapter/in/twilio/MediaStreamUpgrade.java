@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Sits right after the HTTP/1 server codec of every connection and lets every HTTP object through
@@ -57,12 +57,12 @@ final class MediaStreamUpgrade extends ChannelInboundHandlerAdapter {
             .allowExtensions(false)
             .build();
 
-    private final Function<Channel, TwilioMediaStream> streams;
+    private final BiFunction<Channel, HttpRequest, TwilioMediaStream> streams;
     /** The upgrade request whose content is being swallowed, until its last part. */
     private HttpRequest upgrading;
 
-    /** @param streams makes the stream handler of an upgraded connection */
-    MediaStreamUpgrade(Function<Channel, TwilioMediaStream> streams) {
+    /** @param streams makes the stream handler of an upgraded connection, or null when no more streams may wait for their start */
+    MediaStreamUpgrade(BiFunction<Channel, HttpRequest, TwilioMediaStream> streams) {
         this.streams = streams;
     }
 
@@ -147,6 +147,11 @@ final class MediaStreamUpgrade extends ChannelInboundHandlerAdapter {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        TwilioMediaStream stream = streams.apply(channel, request);
+        if (stream == null) {
+            refuse(ctx, HttpResponseStatus.TOO_MANY_REQUESTS, "Too many media streams are waiting for their start frame");
+            return;
+        }
         try {
             handshaker.handshake(channel, full).addListener((ChannelFutureListener) done -> {
                 if (!done.isSuccess()) {
@@ -155,23 +160,28 @@ final class MediaStreamUpgrade extends ChannelInboundHandlerAdapter {
                 }
             });
         } catch (WebSocketHandshakeException e) {
-            badRequest(ctx, e.getMessage());
+            stream.released();
+            LOG.debug("Media stream handshake refused: {}", e.getMessage());
+            refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Not a valid WebSocket handshake");
             return;
         }
         channel.config().setWriteBufferWaterMark(WRITE_BUFFER);
         ChannelPipeline pipeline = ctx.pipeline();
-        pipeline.replace(this, TwilioMediaStream.NAME, streams.apply(channel));
+        pipeline.replace(this, TwilioMediaStream.NAME, stream);
         pipeline.addBefore(TwilioMediaStream.NAME, "parley-media-stream-aggregator", new WebSocketFrameAggregator(MAX_FRAME_PAYLOAD));
     }
 
-    /** A media-stream upgrade Netty's handshaker refused (no key, no {@code Connection: upgrade}): 400, and the connection ends. */
-    private static void badRequest(ChannelHandlerContext ctx, String why) {
-        LOG.debug("Media stream handshake refused: {}", why);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                + "\"detail\":\"Not a valid WebSocket handshake\",\"status_code\":400}").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * A media-stream upgrade refused before the handshake, in the error shape, and the connection ends:
+     * 400 when Netty's handshaker refused it (no key, no {@code Connection: upgrade}), 429 when too many
+     * sockets already wait for their start frame.
+     */
+    private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
+                + ",\"detail\":\"" + detail + "\",\"status_code\":" + status.code() + "}").getBytes(StandardCharsets.US_ASCII);
         ByteBuf content = ctx.alloc().buffer(body.length).writeBytes(body);
-        FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                HttpResponseStatus.BAD_REQUEST, content);
+        FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status, content);
+        if (status.equals(HttpResponseStatus.TOO_MANY_REQUESTS)) response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -27,11 +27,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Everything inbound runs on the channel's event loop and never blocks, so the stream's own
  * state needs no lock. Its phases: AWAITING_START (a {@code connected} frame is skipped, anything
- * else but {@code start} is counted, and more than ten such frames end the stream), OPENING (the
+ * else but {@code start} is counted, and more than ten such frames end the stream, as does no
+ * {@code start} within the start timeout; see {@link MediaStreamAdmission}), OPENING (the
  * {@code start} frame's one-time token is redeemed on the blocking executor; up to
  * {@value #MAX_BUFFERED_FRAMES} frames arriving meanwhile wait, and are replayed in order on the
  * event loop once the call is open), LIVE (frames are read with {@link TwilioFrames} field scans, the
@@ -92,11 +95,32 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
 
     private enum Phase { AWAITING_START, OPENING, LIVE, ENDED }
 
+    /** Releases this socket's place among those awaiting {@code start} ({@link MediaStreamAdmission}); idempotent. */
+    private final Runnable startAwaited;
+    private final Duration startTimeout;
+
     TwilioMediaStream(Channel channel, OpenLiveCallUseCase openLiveCall, Executor blocking, JsonMapper json) {
+        this(channel, openLiveCall, blocking, json, () -> {
+        }, Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param startAwaited called (possibly more than once) when the stream stops waiting for its start frame
+     * @param startTimeout how long the socket may stay open without presenting a start frame
+     */
+    TwilioMediaStream(Channel channel, OpenLiveCallUseCase openLiveCall, Executor blocking, JsonMapper json,
+                      Runnable startAwaited, Duration startTimeout) {
         this.channel = channel;
         this.openLiveCall = openLiveCall;
         this.blocking = blocking;
         this.json = json;
+        this.startAwaited = startAwaited;
+        this.startTimeout = startTimeout;
+    }
+
+    /** The handshake failed before this stream was put in the pipeline: it never waits for a start frame. */
+    void released() {
+        startAwaited.run();
     }
 
     // ---- inbound, on the event loop ----
@@ -104,6 +128,10 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         context = ctx;
+        // connected frames and pings do not count: only a start frame with a valid token keeps the socket
+        ctx.executor().schedule(() -> {
+            if (phase == Phase.AWAITING_START) refuse("no start frame within " + startTimeout.toSeconds() + " s");
+        }, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -254,6 +282,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
             return;
         }
         phase = Phase.OPENING;
+        startAwaited.run();
         try {
             blocking.execute(() -> open(command));
         } catch (RejectedExecutionException e) {
@@ -299,12 +328,14 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
     private void refuse(String why) {
         LOG.warn("Media stream refused: {}", why);
         phase = Phase.ENDED;
+        startAwaited.run();
         waiting.clear();
         closeWith(POLICY_VIOLATION);
     }
 
     /** The stream is over: its call hears of it once, whatever ended it. */
     private void ended() {
+        startAwaited.run();
         if (phase == Phase.ENDED) return;
         MediaStreamHandler h = handler;
         phase = Phase.ENDED;
