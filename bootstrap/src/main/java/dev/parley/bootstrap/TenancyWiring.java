@@ -1,6 +1,7 @@
 package dev.parley.bootstrap;
 
 import dev.parley.application.shared.Transactions;
+import dev.parley.application.tenancy.port.in.CheckSessionUseCase;
 import dev.parley.application.tenancy.port.in.GetCurrentUserUseCase;
 import dev.parley.application.tenancy.port.in.ListSessionsUseCase;
 import dev.parley.application.tenancy.port.in.RefreshSessionUseCase;
@@ -44,7 +45,7 @@ class TenancyWiring {
 
     @Singleton
     @Bean(typed = {SignInUseCase.class, RefreshSessionUseCase.class, SignOutUseCase.class, ListSessionsUseCase.class,
-            GetCurrentUserUseCase.class})
+            GetCurrentUserUseCase.class, CheckSessionUseCase.class})
     SessionService sessions(UserRepository users, RefreshTokenRepository tokens, PasswordHasher hasher,
                             Transactions transactions, Clock clock, SessionPolicy policy) {
         return new SessionService(users, tokens, hasher, transactions, clock, policy);

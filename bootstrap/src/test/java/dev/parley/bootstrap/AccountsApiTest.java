@@ -133,7 +133,8 @@ class AccountsApiTest {
         assertThat(http.get("/auth/sessions", annAccess).list()).hasSize(1);
 
         assertThat(http.delete("/auth/sessions/" + annSessionId, annAccess).status()).isEqualTo(200);
-        assertThat(http.get("/auth/sessions", annAccess).list()).isEmpty();
-        assertThat(http.delete("/auth/sessions/" + annSessionId, annAccess).status()).isEqualTo(404);
+        // ending the session this token belongs to ends the token too (issue 13, defect 6)
+        assertThat(http.get("/auth/sessions", annAccess).status()).isEqualTo(401);
+        assertThat(http.delete("/auth/sessions/" + annSessionId, annAccess).status()).isEqualTo(401);
     }
 }

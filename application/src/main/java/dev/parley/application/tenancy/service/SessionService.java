@@ -1,6 +1,7 @@
 package dev.parley.application.tenancy.service;
 
 import dev.parley.application.shared.Transactions;
+import dev.parley.application.tenancy.port.in.CheckSessionUseCase;
 import dev.parley.application.tenancy.port.in.GetCurrentUserUseCase;
 import dev.parley.application.tenancy.port.in.InvalidCredentialsException;
 import dev.parley.application.tenancy.port.in.ListSessionsUseCase;
@@ -32,7 +33,7 @@ import java.util.Optional;
 
 /** Sign-in, refresh-token rotation, sign-out and the current user: the life of a session. */
 public final class SessionService implements SignInUseCase, RefreshSessionUseCase, SignOutUseCase,
-        ListSessionsUseCase, GetCurrentUserUseCase {
+        ListSessionsUseCase, GetCurrentUserUseCase, CheckSessionUseCase {
     static final String BAD_LOGIN = "Incorrect email or password";
     static final String BAD_REFRESH = "Invalid or expired refresh token";
 
@@ -80,8 +81,9 @@ public final class SessionService implements SignInUseCase, RefreshSessionUseCas
             }
             Instant now = clock.instant();
             String secret = RefreshTokens.newSecret();
-            tokens.add(RefreshToken.issue(tokens.nextId(), user.id(), RefreshTokens.digest(secret), now, expiry(now)));
-            return new SignedIn(UserView.of(user), secret, expiry(now));
+            RefreshToken issued = RefreshToken.issue(tokens.nextId(), user.id(), RefreshTokens.digest(secret), now, expiry(now));
+            tokens.add(issued);
+            return new SignedIn(UserView.of(user), secret, expiry(now), issued.family());
         });
     }
 
@@ -111,7 +113,7 @@ public final class SessionService implements SignInUseCase, RefreshSessionUseCas
             RefreshToken next = current.rotate(tokens.nextId(), RefreshTokens.digest(secret), now, expiry(now));
             tokens.update(current);
             tokens.add(next);
-            return new SignedIn(UserView.of(user), secret, next.expiresAt());
+            return new SignedIn(UserView.of(user), secret, next.expiresAt(), next.family());
         });
     }
 
@@ -134,6 +136,12 @@ public final class SessionService implements SignInUseCase, RefreshSessionUseCas
             token.revoke(clock.instant());
             tokens.update(token);
         });
+    }
+
+    @Override
+    public boolean isActive(TenantId tenant, long sessionId) {
+        Instant now = clock.instant();
+        return tokens.findUsable(tenant, now).stream().anyMatch(token -> token.family() == sessionId);
     }
 
     @Override

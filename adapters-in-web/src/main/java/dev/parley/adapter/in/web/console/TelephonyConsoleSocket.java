@@ -2,6 +2,7 @@ package dev.parley.adapter.in.web.console;
 
 import com.nimbusds.jwt.JWT;
 import dev.parley.adapter.in.web.security.CurrentTenant;
+import dev.parley.adapter.in.web.security.SessionGate;
 import dev.parley.application.call.port.in.CallNotFoundException;
 import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.out.CallEvent;
@@ -20,6 +21,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.JsonWebTokenValidator;
 import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
 import io.micronaut.websocket.CloseReason;
@@ -65,12 +67,13 @@ final class TelephonyConsoleSocket {
     private final JsonMapper json;
     private final ExecutorService blocking;
     private final Clock clock;
+    private final SessionGate sessionGate;
     private final Map<String, Console> consoles = new ConcurrentHashMap<>();
 
     TelephonyConsoleSocket(JsonWebTokenValidator<JWT, HttpRequest<?>> tokens, JwtAuthenticationFactory authentications,
                            CallEvents events, ListCallsUseCase calls, SpeakIntoCallUseCase speak,
                            UpdateCallFromConsoleUseCase statuses, TranscribeCustomerAudioUseCase transcriber, JsonMapper json,
-                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock, SessionGate sessionGate) {
         this.tokens = tokens;
         this.authentications = authentications;
         this.events = events;
@@ -81,6 +84,7 @@ final class TelephonyConsoleSocket {
         this.json = json;
         this.blocking = blocking;
         this.clock = clock;
+        this.sessionGate = sessionGate;
     }
 
     /** One connected console: its tenant, the call it watches (empty: all of them) and its bus subscription. */
@@ -120,16 +124,24 @@ final class TelephonyConsoleSocket {
 
     @OnOpen
     void open(WebSocketSession session, HttpRequest<?> request) {
-        Optional<TenantId> tenant = authenticate(request.getParameters().get("token"));
+        Optional<Authentication> authentication = authenticate(request.getParameters().get("token"));
         String callId = Optional.ofNullable(request.getParameters().get("call_id")).orElse("").strip();
-        if (tenant.isEmpty()) {
+        if (authentication.isEmpty()) {
             refuse(session, callId, "Invalid or expired token");
             return;
         }
-        Console console = new Console(session, tenant.get(), "");
+        Console console = new Console(session, CurrentTenant.of(authentication.get()), "");
         consoles.put(session.getId(), console);
         console.subscription = events.subscribe(console::deliver);
-        if (!callId.isEmpty()) blocking.execute(() -> watch(console, callId, false));
+        // the sign-in must still stand (answered from the cache, or the database off the event loop)
+        sessionGate.isActive(authentication.get()).whenComplete((active, failed) -> {
+            if (Boolean.TRUE.equals(active)) {
+                if (!callId.isEmpty()) blocking.execute(() -> watch(console, callId, false));
+                return;
+            }
+            close(session);
+            refuse(session, callId, "The session of this token has ended; sign in again");
+        });
     }
 
     @OnMessage(maxPayloadLength = 4 * MAX_MESSAGE_CHARS)
@@ -262,10 +274,10 @@ final class TelephonyConsoleSocket {
         }
     }
 
-    private Optional<TenantId> authenticate(String token) {
+    private Optional<Authentication> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 4096) return Optional.empty();
         try {
-            return tokens.validate(token, null).flatMap(authentications::createAuthentication).map(CurrentTenant::of);
+            return tokens.validate(token, null).flatMap(authentications::createAuthentication);
         } catch (RuntimeException invalid) {
             return Optional.empty();
         }

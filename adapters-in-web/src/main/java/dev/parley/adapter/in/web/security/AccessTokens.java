@@ -1,14 +1,18 @@
 package dev.parley.adapter.in.web.security;
 
-import dev.parley.application.tenancy.port.in.UserView;
+import dev.parley.application.tenancy.port.in.SignedIn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
-/** Signs short-lived access tokens (JWT, HS256 with SECRET_KEY) whose subject is the user's id. */
+/**
+ * Signs short-lived access tokens (JWT, HS256 with SECRET_KEY) whose subject is the user's id and whose
+ * {@value #SESSION_CLAIM} claim names the sign-in they belong to ({@link SessionGate} refuses them once it ended).
+ */
 @Singleton
 public class AccessTokens {
     private final TokenGenerator generator;
@@ -19,9 +23,12 @@ public class AccessTokens {
         this.configuration = configuration;
     }
 
-    public IssuedAccessToken issue(UserView user) {
-        List<String> roles = user.admin() ? List.of("user", "admin") : List.of("user");
-        Authentication authentication = Authentication.build(Long.toString(user.id()), roles);
+    public static final String SESSION_CLAIM = "sid";
+
+    public IssuedAccessToken issue(SignedIn session) {
+        List<String> roles = session.user().admin() ? List.of("user", "admin") : List.of("user");
+        Authentication authentication = Authentication.build(Long.toString(session.user().id()), roles,
+                Map.of(SESSION_CLAIM, session.sessionId()));
         int lifetime = configuration.getExpiration();
         String token = generator.generateToken(authentication, lifetime)
                 .orElseThrow(() -> new IllegalStateException("The access token could not be signed"));

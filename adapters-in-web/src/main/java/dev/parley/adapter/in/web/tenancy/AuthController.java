@@ -2,6 +2,8 @@ package dev.parley.adapter.in.web.tenancy;
 
 import dev.parley.adapter.in.web.security.AccessTokens;
 import dev.parley.adapter.in.web.security.CurrentTenant;
+import dev.parley.adapter.in.web.security.RateLimited;
+import dev.parley.adapter.in.web.security.SessionGate;
 import dev.parley.adapter.in.web.tenancy.AuthRequests.LoginRequest;
 import dev.parley.adapter.in.web.tenancy.AuthRequests.RefreshRequest;
 import dev.parley.adapter.in.web.tenancy.AuthRequests.RegisterRequest;
@@ -9,6 +11,7 @@ import dev.parley.adapter.in.web.tenancy.AuthResponses.MessageResponse;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.SessionResponse;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.TokenResponse;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.UserResponse;
+import dev.parley.application.tenancy.port.in.InvalidCredentialsException;
 import dev.parley.application.tenancy.port.in.ListSessionsUseCase;
 import dev.parley.application.tenancy.port.in.RefreshSessionUseCase;
 import dev.parley.application.tenancy.port.in.RegisterUserUseCase;
@@ -23,7 +26,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import dev.parley.adapter.in.web.security.RateLimited;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -45,15 +47,17 @@ class AuthController {
     private final SignOutUseCase signOut;
     private final ListSessionsUseCase sessions;
     private final AccessTokens accessTokens;
+    private final SessionGate sessionGate;
 
     AuthController(RegisterUserUseCase register, SignInUseCase signIn, RefreshSessionUseCase refresh, SignOutUseCase signOut,
-                   ListSessionsUseCase sessions, AccessTokens accessTokens) {
+                   ListSessionsUseCase sessions, AccessTokens accessTokens, SessionGate sessionGate) {
         this.register = register;
         this.signIn = signIn;
         this.refresh = refresh;
         this.signOut = signOut;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
+        this.sessionGate = sessionGate;
     }
 
     @Operation(summary = "Register a new user", description = "Email is normalised (trimmed, lower case) and unique. "
@@ -80,14 +84,21 @@ class AuthController {
     @RateLimited("refresh")
     @Post(value = "/refresh", consumes = MediaType.APPLICATION_JSON)
     TokenResponse refresh(@Body @Valid RefreshRequest body) {
-        return tokens(refresh.refresh(body.refreshToken()));
+        try {
+            return tokens(refresh.refresh(body.refreshToken()));
+        } catch (InvalidCredentialsException refused) {
+            sessionGate.forgetAll(); // a replayed token may just have ended its whole sign-in
+            throw refused;
+        }
     }
 
-    @Operation(summary = "Sign out: revoke a refresh token", description = "Idempotent; access tokens expire on their own.")
+    @Operation(summary = "Sign out: revoke a refresh token", description = "Idempotent; the access tokens of that sign-in stop "
+            + "working too (at once on this instance, within seconds on the others).")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(value = "/logout", consumes = MediaType.APPLICATION_JSON)
     MessageResponse logout(@Body @Valid RefreshRequest body) {
         signOut.signOut(body.refreshToken());
+        sessionGate.forgetAll();
         return new MessageResponse("Logged out");
     }
 
@@ -103,10 +114,11 @@ class AuthController {
     @Delete("/sessions/{id}")
     MessageResponse endSession(@PathVariable long id, Authentication authentication) {
         signOut.endSession(CurrentTenant.of(authentication), id);
+        sessionGate.forgetAll();
         return new MessageResponse("Session ended");
     }
 
     private TokenResponse tokens(SignedIn session) {
-        return TokenResponse.from(accessTokens.issue(session.user()), session);
+        return TokenResponse.from(accessTokens.issue(session), session);
     }
 }

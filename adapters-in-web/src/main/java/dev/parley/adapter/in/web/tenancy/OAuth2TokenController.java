@@ -1,6 +1,7 @@
 package dev.parley.adapter.in.web.tenancy;
 
 import dev.parley.adapter.in.web.security.AccessTokens;
+import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.TokenResponse;
 import dev.parley.application.tenancy.port.in.SignInUseCase;
 import dev.parley.application.tenancy.port.in.SignedIn;
@@ -10,7 +11,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import dev.parley.adapter.in.web.security.RateLimited;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -44,7 +44,7 @@ class OAuth2TokenController {
         if (form.grantType() != null && !form.grantType().isBlank() && !"password".equals(form.grantType()))
             throw new InvalidValueException("grant_type", "grant-type.unsupported", "grant_type must be 'password'");
         SignedIn session = signIn.signIn(new SignInUseCase.SignInCommand(form.username(), form.password()));
-        return TokenResponse.from(accessTokens.issue(session.user()), session);
+        return TokenResponse.from(accessTokens.issue(session), session);
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
