@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -68,12 +69,14 @@ final class TelephonyConsoleSocket {
     private final ExecutorService blocking;
     private final Clock clock;
     private final SessionGate sessionGate;
+    private final ConsoleThrottle throttle;
     private final Map<String, Console> consoles = new ConcurrentHashMap<>();
 
     TelephonyConsoleSocket(JsonWebTokenValidator<JWT, HttpRequest<?>> tokens, JwtAuthenticationFactory authentications,
                            CallEvents events, ListCallsUseCase calls, SpeakIntoCallUseCase speak,
                            UpdateCallFromConsoleUseCase statuses, TranscribeCustomerAudioUseCase transcriber, JsonMapper json,
-                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock, SessionGate sessionGate) {
+                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock, SessionGate sessionGate,
+                           ConsoleThrottle throttle) {
         this.tokens = tokens;
         this.authentications = authentications;
         this.events = events;
@@ -85,6 +88,7 @@ final class TelephonyConsoleSocket {
         this.blocking = blocking;
         this.clock = clock;
         this.sessionGate = sessionGate;
+        this.throttle = throttle;
     }
 
     /** One connected console: its tenant, the call it watches (empty: all of them) and its bus subscription. */
@@ -93,6 +97,7 @@ final class TelephonyConsoleSocket {
         final TenantId tenant;
         volatile String watched;
         volatile String language = "auto";
+        final io.github.bucket4j.Bucket[] paidBudgets = throttle.newConsoleBuckets();
         CallEvents.Subscription subscription;
 
         Console(WebSocketSession session, TenantId tenant, String watched) {
@@ -182,6 +187,7 @@ final class TelephonyConsoleSocket {
                     console.error(callId, ConsoleMessages.CONNECTION_FAILED, "agent_message needs call_id and message");
                     return;
                 }
+                if (throttled(console, callId, ConsoleThrottle.Kind.SPEECH, ConsoleMessages.TTS_ERROR)) return;
                 blocking.execute(() -> onCall(console, callId, ConsoleMessages.TTS_ERROR, id -> speak.speak(console.tenant, id, words)));
             }
             case "hand_back" -> {
@@ -207,12 +213,24 @@ final class TelephonyConsoleSocket {
                     console.error(callId, ConsoleMessages.CONNECTION_FAILED, "audio_data needs call_id and base64 audio_data with encoding MULAW");
                     return;
                 }
+                if (throttled(console, callId, ConsoleThrottle.Kind.TRANSCRIPTION, ConsoleMessages.STT_ERROR)) return;
                 blocking.execute(() -> onCall(console, callId, ConsoleMessages.STT_ERROR,
                         id -> transcriber.transcribe(console.tenant, id, audio, rate, console.language)));
             }
             default -> console.error(callId, ConsoleMessages.CONNECTION_FAILED,
                     type == null ? "Message has no type" : "Unknown message type: " + abbreviate(type));
         }
+    }
+
+    /** Over its budget, a paid message is answered with a telephony_error saying when to retry, and goes no further. */
+    private boolean throttled(Console console, String callId, ConsoleThrottle.Kind kind, String errorCode) {
+        OptionalLong wait = throttle.tryAcquire(console.paidBudgets, console.tenant, kind);
+        if (wait.isEmpty()) return false;
+        Map<String, Object> error = ConsoleMessages.error(callId, errorCode,
+                "Rate limit exceeded: " + throttle.describe(kind) + "; retry in " + wait.getAsLong() + " s", clock.instant());
+        error.put("retry_after", wait.getAsLong());
+        console.send(error);
+        return true;
     }
 
     @OnClose
