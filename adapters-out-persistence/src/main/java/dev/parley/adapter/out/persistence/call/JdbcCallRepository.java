@@ -10,7 +10,12 @@ import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallStatus;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
+import dev.parley.adapter.out.persistence.transcript.LiveTranscriptProjection;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -19,10 +24,15 @@ import java.util.Optional;
 class JdbcCallRepository implements CallRepository {
     private final CallRows rows;
     private final Sequences sequences;
+    private final TransactionOperations<Connection> transactions;
+    private final LiveTranscriptProjection liveTranscripts;
 
-    JdbcCallRepository(CallRows rows, Sequences sequences) {
+    JdbcCallRepository(CallRows rows, Sequences sequences, TransactionOperations<Connection> transactions,
+                       LiveTranscriptProjection liveTranscripts) {
         this.rows = rows;
         this.sequences = sequences;
+        this.transactions = transactions;
+        this.liveTranscripts = liveTranscripts;
     }
 
     @Override
@@ -35,9 +45,18 @@ class JdbcCallRepository implements CallRepository {
         rows.save(toRow(call));
     }
 
+    /** Also brings the call's live transcript row up to date (its duration follows the call's), in the same transaction. */
     @Override
     public void update(Call call) {
-        rows.update(toRow(call));
+        transactions.executeWrite(status -> {
+            rows.update(toRow(call));
+            try {
+                liveTranscripts.refresh(status.getConnection(), call.id().value());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not refresh the call's live transcript", e);
+            }
+            return null;
+        });
     }
 
     @Override
