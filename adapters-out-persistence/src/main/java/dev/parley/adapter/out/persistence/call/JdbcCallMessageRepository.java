@@ -57,7 +57,7 @@ class JdbcCallMessageRepository implements CallMessageRepository {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                for (long call : calls) liveTranscripts.refresh(connection, call);
+                liveTranscripts.refreshKeepingCallersWork(connection, calls);
                 return null;
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not store call messages", e);

@@ -15,9 +15,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -50,11 +49,7 @@ class JdbcCallRepository implements CallRepository {
     public void update(Call call) {
         transactions.executeWrite(status -> {
             rows.update(toRow(call));
-            try {
-                liveTranscripts.refresh(status.getConnection(), call.id().value());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not refresh the call's live transcript", e);
-            }
+            liveTranscripts.refreshKeepingCallersWork(status.getConnection(), List.of(call.id().value()));
             return null;
         });
     }

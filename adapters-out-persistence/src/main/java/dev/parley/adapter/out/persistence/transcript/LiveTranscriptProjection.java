@@ -10,11 +10,14 @@ import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptAnalysis;
 import dev.parley.domain.transcript.TranscriptSource;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public final class LiveTranscriptProjection {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTranscriptProjection.class);
     private static final String CALL = "SELECT tenant_id, call_sid, direction, scenario_ref, start_time, duration FROM calls "
             + "WHERE id = ? FOR UPDATE";
     private static final String HAS_INTELLIGENCE = "SELECT 1 FROM enhanced_transcripts WHERE tenant_id = ? AND call_sid = ? "
@@ -55,6 +59,27 @@ public final class LiveTranscriptProjection {
                     // the lock is the point
                 }
             }
+        }
+    }
+
+    /**
+     * Refreshes these calls' rows behind a savepoint: should that fail, the rows stay as they were
+     * (until the call's next line or change) and the caller's own work (the lines) still commits.
+     * Needs a transaction under way.
+     */
+    public void refreshKeepingCallersWork(Connection connection, List<Long> callIds) {
+        Savepoint savepoint = null;
+        try {
+            savepoint = connection.setSavepoint();
+            for (long id : callIds) refresh(connection, id);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (savepoint != null) connection.rollback(savepoint);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            LOG.warn("Could not refresh the live transcripts of calls {}: {}", callIds, e.toString());
         }
     }
 
