@@ -1,9 +1,16 @@
 package dev.parley.adapter.out.persistence.transcript;
 
 import dev.parley.adapter.out.persistence.testing.PostgresRequirement;
+import dev.parley.application.call.port.out.CallMessageRepository;
+import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.PageRequest;
+import dev.parley.application.shared.Transactions;
 import dev.parley.application.transcript.port.out.EnhancedTranscripts;
 import dev.parley.application.transcript.port.out.TranscriptFilter;
+import dev.parley.domain.call.Call;
+import dev.parley.domain.call.CallMessage;
+import dev.parley.domain.call.Speaker;
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.transcript.CallDirection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,6 +55,12 @@ class TranscriptListBenchmark {
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     @Inject
     EnhancedTranscripts transcripts;
+    @Inject
+    CallRepository calls;
+    @Inject
+    CallMessageRepository messages;
+    @Inject
+    Transactions transactions;
 
     @Test
     void listAndSearchLatency() throws Exception {
@@ -64,15 +77,75 @@ class TranscriptListBenchmark {
         report.add(measure("search q=appointment (common word)", i -> filter(null, "appointment"), i -> new PageRequest(0, 50), big));
         report.add(measure("search q='refund invoice' (two words)", i -> filter(null, "refund invoice"), i -> new PageRequest(0, 50), big));
         report.add(measure("search q=<rare word>", i -> filter(null, "zebra" + (i % 50)), i -> new PageRequest(0, 50), big));
+        long listed = transcripts.list(big, TranscriptFilter.none(), new PageRequest(0, 1)).total();
+        report.addAll(lineCosts(big));
         report.forEach(line -> System.out.println("[benchmark] " + line));
         try {
             Files.write(Path.of("target", "transcript-benchmark.txt"), report);
         } catch (IOException ignored) {
             // stdout has the figures
         }
-        assertThat(transcripts.list(big, TranscriptFilter.none(), new PageRequest(0, 1)).total()).isEqualTo(PER_TENANT);
+        assertThat(listed).isEqualTo(PER_TENANT);
         assertThat(transcripts.list(big, TranscriptFilter.none(), new PageRequest(0, 50)).items())
                 .extracting(l -> l.source().value()).containsOnly("live", "intelligence").contains("live", "intelligence");
+    }
+
+    /**
+     * What keeping live rows current costs the journal: one line stored per batch (the journal's worst
+     * case; a busy journal stores several lines of a call per batch, and refreshes the call once) into
+     * calls that grow to 300 lines, through the real adapter (insert, then the call's row rewritten from
+     * all its lines); next to it the refresh alone.
+     */
+    private List<String> lineCosts(TenantId tenant) throws Exception {
+        int callCount = 10, maxLines = 300;
+        List<Call> live = new ArrayList<>();
+        for (int i = 0; i < callCount; i++) {
+            Call call = Call.startInbound(calls.nextId(), tenant, new PhoneNumber("+14155550100"), new PhoneNumber("+14155550199"),
+                    "support", String.format("CAcost%026d", i), START.plusSeconds(i));
+            transactions.run(() -> calls.add(call));
+            live.add(call);
+        }
+        int[] bounds = {50, 150, 300};
+        List<List<Long>> stores = new ArrayList<>(), refreshes = new ArrayList<>();
+        for (int b = 0; b < bounds.length; b++) {
+            stores.add(new ArrayList<>());
+            refreshes.add(new ArrayList<>());
+        }
+        LiveTranscriptProjection projection = new LiveTranscriptProjection();
+        try (Connection c = DriverManager.getConnection(PostgresRequirement.jdbcUrl(), "postgres", "")) {
+            c.setAutoCommit(false);
+            for (int n = 1; n <= maxLines; n++) {
+                int bucket = n <= bounds[0] ? 0 : n <= bounds[1] ? 1 : 2;
+                for (Call call : live) {
+                    CallMessage line = new CallMessage(call.id(), tenant, n % 2 == 0 ? Speaker.AGENT : Speaker.CUSTOMER,
+                            "line " + n + " about the appointment and the invoice, said by one of us", 0.9, true, n * 3000L,
+                            n * 3000L + 2500, START);
+                    long t0 = System.nanoTime();
+                    transactions.run(() -> messages.addAll(List.of(line)));
+                    stores.get(bucket).add(System.nanoTime() - t0);
+                    long t1 = System.nanoTime();
+                    projection.refresh(c, call.id().value());
+                    c.commit();
+                    refreshes.get(bucket).add(System.nanoTime() - t1);
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int b = 0; b < bounds.length; b++) {
+            String range = (b == 0 ? 1 : bounds[b - 1] + 1) + ".." + bounds[b];
+            lines.add(percentiles("store 1 line, call of " + range + " lines", stores.get(b)));
+            lines.add(percentiles("  of which refresh, call of " + range + " lines", refreshes.get(b)));
+        }
+        assertThat(transcripts.list(tenant, new TranscriptFilter(Optional.empty(), "", "line 300"), new PageRequest(0, 50)).total())
+                .isEqualTo(callCount);
+        return lines;
+    }
+
+    private static String percentiles(String name, List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return String.format("%-45s p50=%6.2f ms  p95=%6.2f ms  p99=%6.2f ms  max=%6.2f ms  (%d stores)", name, sorted[n / 2] / 1e6,
+                sorted[(int) (n * 0.95)] / 1e6, sorted[(int) (n * 0.99)] / 1e6, sorted[n - 1] / 1e6, n);
     }
 
     private static TranscriptFilter filter(CallDirection direction, String q) {
