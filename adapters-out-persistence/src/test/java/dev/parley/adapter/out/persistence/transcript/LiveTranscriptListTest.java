@@ -204,6 +204,21 @@ class LiveTranscriptListTest {
     }
 
     @Test
+    void aLiveRowThatCannotBeWrittenNeverCostsTheLinesTheirStore() {
+        TenantId alice = tenant(), bob = tenant();
+        Call call = inboundCall(alice, "support", NOW);
+        String callSid = call.carrierSid().orElseThrow();
+        // another tenant's transcript already holds the id the live row would take: its insert fails
+        transactions.run(() -> enhanced.add(intelligence(bob, callSid, sid("CA"), NOW, "Unrelated.")));
+
+        say(call, Speaker.CUSTOMER, "This line is stored all the same.", 0);
+
+        assertThat(messages.ofCall(alice, call.id())).extracting(CallMessage::text).containsExactly("This line is stored all the same.");
+        assertThat(list(alice, null, "", "").items()).isEmpty();
+        assertThat(sids(list(bob, null, "", ""))).containsExactly(callSid);
+    }
+
+    @Test
     void linesStoredConcurrentlyForOneCallAllReachItsRow() throws Exception {
         TenantId alice = tenant();
         Call call = inboundCall(alice, "support", NOW);
