@@ -12,6 +12,7 @@ import dev.parley.application.transcript.port.out.TranscriptRequests;
 import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.TranscriptAnalysis;
+import dev.parley.domain.transcript.TranscriptSource;
 import dev.parley.domain.transcript.TranscriptRequest;
 
 import java.time.Instant;
@@ -149,7 +150,7 @@ public final class InMemoryTranscriptStores {
                         return new EnhancedTranscriptListing(0, t.transcriptSid(), t.callDate(), a.summary().totalDurationSeconds(),
                                 t.direction(), t.scenarioName(), a.summary().participantCount(), a.summary().conversationTurns(),
                                 a.summary().totalWords(), a.participants().stream()
-                                .collect(Collectors.toMap(p -> p.channel(), p -> p.role())));
+                                .collect(Collectors.toMap(p -> p.channel(), p -> p.role())), TranscriptSource.INTELLIGENCE);
                     }).toList();
             return page(all, page);
         }

@@ -4,6 +4,7 @@ import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.TenantId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,24 @@ public record EnhancedTranscript(TenantId tenant, String transcriptSid, String c
         callSid = callSid == null ? "" : callSid;
         scenarioName = scenarioName == null ? "" : scenarioName;
         sentences = List.copyOf(sentences);
+    }
+
+    /**
+     * The transcript of a call bridged live, from its captured lines in the order they were
+     * captured: each speaker is put on the channel its role has for the call's direction (as on a
+     * dual-channel recording), and the call's SID serves as the transcript id.
+     */
+    public static EnhancedTranscript ofCapturedLines(TenantId tenant, String callSid, Instant callDate, long durationSeconds,
+                                                     CallDirection direction, String scenarioName, List<CapturedLine> lines) {
+        ChannelRoles roles = ChannelRoles.forDirection(direction);
+        List<TranscriptSentence> sentences = new ArrayList<>(lines.size());
+        for (CapturedLine line : lines) {
+            if (line == null || line.text() == null) continue;
+            sentences.add(new TranscriptSentence(roles.channelOf(line.speaker()), sentences.size(), line.text(), line.startSeconds(),
+                    line.endSeconds(), line.confidence()));
+        }
+        return new EnhancedTranscript(tenant, callSid, callSid, callDate, Math.max(0, durationSeconds), direction, scenarioName,
+                sentences);
     }
 
     public ChannelRoles roles() {

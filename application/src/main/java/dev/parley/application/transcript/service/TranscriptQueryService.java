@@ -15,10 +15,9 @@ import dev.parley.application.transcript.port.out.TranscriptFilter;
 import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.transcript.CallDirection;
-import dev.parley.domain.transcript.ChannelRoles;
+import dev.parley.domain.transcript.CapturedLine;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.SpeakerRole;
-import dev.parley.domain.transcript.TranscriptSentence;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,17 +61,16 @@ public final class TranscriptQueryService implements ReadEnhancedTranscriptsUseC
         } catch (InvalidValueException e) {
             direction = CallDirection.INBOUND;
         }
-        ChannelRoles roles = ChannelRoles.forDirection(direction);
-        List<TranscriptSentence> sentences = new ArrayList<>();
+        List<CapturedLine> captured = new ArrayList<>(lines.size());
         for (CallTranscriptLine line : lines) {
             if (line == null || line.text() == null) continue;
-            sentences.add(new TranscriptSentence(roles.channelOf(SpeakerRole.parse(line.speaker())), sentences.size(), line.text(),
-                    line.startSeconds(), line.endSeconds(), line.confidence()));
+            captured.add(new CapturedLine(SpeakerRole.parse(line.speaker()), line.text(), line.startSeconds(), line.endSeconds(),
+                    line.confidence()));
         }
         CallSummary c = call.get();
         Instant callDate = c.createdAt() == null ? Instant.EPOCH : c.createdAt();
-        return Optional.of(new EnhancedTranscript(tenant, callSid, callSid, callDate, Math.max(0, c.durationSeconds()), direction,
-                c.scenarioRef(), sentences));
+        return Optional.of(EnhancedTranscript.ofCapturedLines(tenant, callSid, callDate, c.durationSeconds(), direction, c.scenarioRef(),
+                captured));
     }
 
     @Override

@@ -48,7 +48,9 @@ class EnhancedTranscriptController {
         this.store = store;
     }
 
-    @Operation(summary = "List my enhanced transcripts", description = "Newest call first. Filters: call_direction (inbound|outbound), "
+    @Operation(summary = "List my enhanced transcripts", description = "Voice Intelligence transcripts and the calls this server "
+            + "bridged (their lines captured so far; transcript_sid is the call SID), one entry per call (the Intelligence one when a "
+            + "call has both), each with its source (live|intelligence). Newest call first. Filters: call_direction (inbound|outbound), "
             + "scenario_name (exact, any case), q (the transcript contains all these words: full-text search on PostgreSQL). "
             + "The total count is in the X-Total-Count header.")
     @Get

@@ -56,19 +56,22 @@ final class TranscriptResponses {
     record ListSummary(String durationFormatted, Map<String, RoleName> participantInfo) {
     }
 
-    /** One item of {@code GET /api/enhanced-transcripts/}. */
+    /**
+     * One item of {@code GET /api/enhanced-transcripts/}; {@code source} is {@code live} (captured
+     * while this server bridged the call; the transcript id is the call SID) or {@code intelligence}.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record EnhancedListItem(long id, String transcriptSid, Instant callDate, long duration, String callDirection,
                             @Nullable String scenarioName, int participantCount, int conversationTurns, int totalWords,
-                            ListSummary summary) {
+                            ListSummary summary, String source) {
         static EnhancedListItem from(EnhancedTranscriptListing l) {
             Map<String, RoleName> info = new TreeMap<>();
             l.speakers().forEach((channel, role) -> info.put(String.valueOf(channel), new RoleName(role.value(), role.displayName())));
             String formatted = new TranscriptSummary(l.durationSeconds(), 0, 0, 0, 0, Double.NaN).durationFormatted();
             return new EnhancedListItem(l.id(), l.transcriptSid(), l.callDate(), l.durationSeconds(), l.direction().value(),
                     l.scenarioName().isEmpty() ? null : l.scenarioName(), l.participantCount(), l.conversationTurns(), l.totalWords(),
-                    new ListSummary(formatted, info));
+                    new ListSummary(formatted, info), l.source().value());
         }
     }
 

@@ -11,19 +11,28 @@ import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallStatus;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
+import dev.parley.adapter.out.persistence.transcript.LiveTranscriptProjection;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
 class JdbcCallRepository implements CallRepository {
     private final CallRows rows;
     private final Sequences sequences;
+    private final TransactionOperations<Connection> transactions;
+    private final LiveTranscriptProjection liveTranscripts;
 
-    JdbcCallRepository(CallRows rows, Sequences sequences) {
+    JdbcCallRepository(CallRows rows, Sequences sequences, TransactionOperations<Connection> transactions,
+                       LiveTranscriptProjection liveTranscripts) {
         this.rows = rows;
         this.sequences = sequences;
+        this.transactions = transactions;
+        this.liveTranscripts = liveTranscripts;
     }
 
     @Override
@@ -41,9 +50,14 @@ class JdbcCallRepository implements CallRepository {
         }
     }
 
+    /** Also brings the call's live transcript row up to date (its duration follows the call's), in the same transaction. */
     @Override
     public void update(Call call) {
-        rows.update(toRow(call));
+        transactions.executeWrite(status -> {
+            rows.update(toRow(call));
+            liveTranscripts.refreshKeepingCallersWork(status.getConnection(), List.of(call.id().value()));
+            return null;
+        });
     }
 
     @Override

@@ -8,5 +8,6 @@ import java.time.Instant;
 @MappedEntity("enhanced_transcripts")
 record EnhancedTranscriptRow(@Id long id, long tenantId, String transcriptSid, String callSid, Instant callDate, long duration,
                              String callDirection, String scenarioName, int participantCount, int conversationTurns,
-                             int totalWords, String speakers, String sentences, String fullText, Instant createdAt) {
+                             int totalWords, String speakers, String sentences, String fullText, Instant createdAt,
+                             String source) {
 }

@@ -8,7 +8,5 @@ import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface EnhancedTranscriptRows extends CrudRepository<EnhancedTranscriptRow, Long> {
-    Optional<EnhancedTranscriptRow> findByTenantIdAndTranscriptSid(long tenantId, String transcriptSid);
-
-    void deleteByTenantIdAndTranscriptSid(long tenantId, String transcriptSid);
+    Optional<EnhancedTranscriptRow> findByTenantIdAndTranscriptSidAndSource(long tenantId, String transcriptSid, String source);
 }

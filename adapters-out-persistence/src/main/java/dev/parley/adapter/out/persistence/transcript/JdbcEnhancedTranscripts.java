@@ -13,7 +13,9 @@ import dev.parley.domain.transcript.CallDirection;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptAnalysis;
+import dev.parley.domain.transcript.TranscriptSource;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -25,35 +27,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Enhanced transcripts: the sentences plus the figures the list shows and filters on, computed once when stored. */
+/**
+ * Enhanced transcripts: the sentences plus the figures the list shows and filters on, computed once when stored.
+ * The table also holds the live rows of bridged calls ({@link LiveTranscriptProjection}), so the list and its
+ * search are one query over one table.
+ */
 @Singleton
 class JdbcEnhancedTranscripts implements EnhancedTranscripts {
+    private static final String INTELLIGENCE = TranscriptSource.INTELLIGENCE.value();
     private final EnhancedTranscriptRows rows;
     private final Sequences sequences;
     private final TranscriptJson json;
     private final TextSearch search;
     private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
+    private final LiveTranscriptProjection live;
 
     JdbcEnhancedTranscripts(EnhancedTranscriptRows rows, Sequences sequences, TranscriptJson json, TextSearch search,
-                            ConnectionOperations<Connection> connections) {
+                            ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions,
+                            LiveTranscriptProjection live) {
         this.rows = rows;
         this.sequences = sequences;
         this.json = json;
         this.search = search;
         this.connections = connections;
+        this.transactions = transactions;
+        this.live = live;
     }
 
+    /** Stores an Intelligence transcript; the call's live row, if any, leaves the list in the same transaction. */
     @Override
     public void add(EnhancedTranscript t) {
         TranscriptAnalysis analysis = t.analysis();
-        String speakers = analysis.participants().stream().map(p -> p.channel() + ":" + p.role().value()).collect(Collectors.joining(","));
+        String speakers = LiveTranscriptProjection.speakers(analysis.participants());
         try {
-            rows.save(new EnhancedTranscriptRow(sequences.next("enhanced_transcripts_id_seq"), t.tenant().value(), t.transcriptSid(),
-                    t.callSid(), t.callDate(), analysis.summary().totalDurationSeconds(), t.direction().value(), t.scenarioName(),
-                    analysis.summary().participantCount(), analysis.summary().conversationTurns(), analysis.summary().totalWords(),
-                    speakers, json.sentences(t.sentences()), analysis.fullText(), t.callDate()));
+            transactions.executeWrite(status -> {
+                Connection c = status.getConnection();
+                long tenant = t.tenant().value();
+                try {
+                    live.lockCallBySid(c, tenant, t.callSid());
+                    rows.save(new EnhancedTranscriptRow(sequences.next("enhanced_transcripts_id_seq"), tenant, t.transcriptSid(),
+                            t.callSid(), t.callDate(), analysis.summary().totalDurationSeconds(), t.direction().value(), t.scenarioName(),
+                            analysis.summary().participantCount(), analysis.summary().conversationTurns(), analysis.summary().totalWords(),
+                            speakers, json.sentences(t.sentences()), analysis.fullText(), t.callDate(), INTELLIGENCE));
+                    if (!t.callSid().isBlank()) live.delete(c, tenant, t.callSid());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not store an enhanced transcript", e);
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             if (UniqueViolations.isUniqueViolation(e)) throw new TranscriptAlreadyStoredException(t.transcriptSid(), e);
             throw e;
@@ -62,7 +85,7 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
 
     @Override
     public Optional<EnhancedTranscript> find(TenantId tenant, String transcriptSid) {
-        return rows.findByTenantIdAndTranscriptSid(tenant.value(), transcriptSid).map(r -> new EnhancedTranscript(tenant,
+        return rows.findByTenantIdAndTranscriptSidAndSource(tenant.value(), transcriptSid, INTELLIGENCE).map(r -> new EnhancedTranscript(tenant,
                 r.transcriptSid(), r.callSid(), r.callDate(), r.duration(), CallDirection.parse(r.callDirection()), r.scenarioName(),
                 json.domainSentences(r.sentences())));
     }
@@ -89,7 +112,7 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
                 pageParams.add(page.offset());
                 List<EnhancedTranscriptListing> items = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement(search.pageQuery("id, transcript_sid, call_date, duration, call_direction, scenario_name,"
-                        + " participant_count, conversation_turns, total_words, speakers", where.toString(), "call_date DESC, id DESC",
+                        + " participant_count, conversation_turns, total_words, speakers, source", where.toString(), "call_date DESC, id DESC",
                         filter.query()))) {
                     TextSearch.bind(s, pageParams);
                     try (ResultSet rs = s.executeQuery()) {
@@ -97,7 +120,7 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
                             items.add(new EnhancedTranscriptListing(rs.getLong(1), rs.getString(2),
                                     rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getLong(4),
                                     CallDirection.parse(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                                    speakers(rs.getString(10))));
+                                    speakers(rs.getString(10)), LiveTranscriptProjection.source(rs.getString(11))));
                         }
                     }
                 }
@@ -118,8 +141,21 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
         return speakers;
     }
 
+    /** Removes an Intelligence transcript; a call with captured lines is listed with its live transcript again. */
     @Override
     public void remove(TenantId tenant, String transcriptSid) {
-        rows.deleteByTenantIdAndTranscriptSid(tenant.value(), transcriptSid);
+        transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            Optional<EnhancedTranscriptRow> row = rows.findByTenantIdAndTranscriptSidAndSource(tenant.value(), transcriptSid, INTELLIGENCE);
+            if (row.isEmpty()) return null;
+            try {
+                long call = live.lockCallBySid(c, tenant.value(), row.get().callSid());
+                rows.deleteById(row.get().id());
+                if (call >= 0) live.refresh(c, call);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not remove an enhanced transcript", e);
+            }
+            return null;
+        });
     }
 }
