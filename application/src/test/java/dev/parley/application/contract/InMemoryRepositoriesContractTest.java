@@ -1,0 +1,62 @@
+package dev.parley.application.contract;
+
+import dev.parley.application.call.port.out.CallMessageRepository;
+import dev.parley.application.call.port.out.CallRepository;
+import dev.parley.application.fakes.InMemoryCallMessageRepository;
+import dev.parley.application.fakes.InMemoryCallRepository;
+import dev.parley.domain.call.CallId;
+import dev.parley.domain.shared.TenantId;
+import org.junit.jupiter.api.Nested;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The in-memory fakes the application tests run on, held to the same contracts as the JDBC adapters. */
+class InMemoryRepositoriesContractTest {
+    private static final AtomicLong TENANTS = new AtomicLong();
+    private static final AtomicLong CALLS = new AtomicLong(1_000_000);
+
+    @Nested
+    class Calls extends CallRepositoryContract {
+        private final InMemoryCallRepository calls = new InMemoryCallRepository();
+
+        @Override
+        protected CallRepository calls() {
+            return calls;
+        }
+
+        @Override
+        protected TenantId newTenant() {
+            return new TenantId(TENANTS.incrementAndGet());
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            work.run();
+        }
+    }
+
+    @Nested
+    class Messages extends CallMessageRepositoryContract {
+        private final InMemoryCallMessageRepository messages = new InMemoryCallMessageRepository();
+
+        @Override
+        protected CallMessageRepository messages() {
+            return messages;
+        }
+
+        @Override
+        protected TenantId newTenant() {
+            return new TenantId(TENANTS.incrementAndGet());
+        }
+
+        @Override
+        protected CallId newCall(TenantId tenant) {
+            return new CallId(CALLS.incrementAndGet());
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            work.run();
+        }
+    }
+}
