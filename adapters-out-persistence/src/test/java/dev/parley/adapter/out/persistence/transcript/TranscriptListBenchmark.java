@@ -5,7 +5,7 @@ import dev.parley.application.shared.PageRequest;
 import dev.parley.application.transcript.port.out.EnhancedTranscripts;
 import dev.parley.application.transcript.port.out.TranscriptFilter;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
