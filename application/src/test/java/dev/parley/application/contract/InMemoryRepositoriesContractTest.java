@@ -4,6 +4,10 @@ import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.fakes.InMemoryCallMessageRepository;
 import dev.parley.application.fakes.InMemoryCallRepository;
+import dev.parley.application.fakes.InMemoryCustomScenarioRepository;
+import dev.parley.application.fakes.InMemoryPhoneNumberRepository;
+import dev.parley.application.scenario.port.out.CustomScenarioRepository;
+import dev.parley.application.telephony.port.out.PhoneNumberRepository;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.TenantId;
 import org.junit.jupiter.api.Nested;
@@ -22,6 +26,46 @@ class InMemoryRepositoriesContractTest {
         @Override
         protected CallRepository calls() {
             return calls;
+        }
+
+        @Override
+        protected TenantId newTenant() {
+            return new TenantId(TENANTS.incrementAndGet());
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            work.run();
+        }
+    }
+
+    @Nested
+    class Scenarios extends CustomScenarioRepositoryContract {
+        private final InMemoryCustomScenarioRepository scenarios = new InMemoryCustomScenarioRepository();
+
+        @Override
+        protected CustomScenarioRepository scenarios() {
+            return scenarios;
+        }
+
+        @Override
+        protected TenantId newTenant() {
+            return new TenantId(TENANTS.incrementAndGet());
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            work.run();
+        }
+    }
+
+    @Nested
+    class Numbers extends PhoneNumberRepositoryContract {
+        private final InMemoryPhoneNumberRepository numbers = new InMemoryPhoneNumberRepository();
+
+        @Override
+        protected PhoneNumberRepository numbers() {
+            return numbers;
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.parley.adapter.out.persistence.call;
 
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.contract.CallRepositoryContract;
+import dev.parley.adapter.out.persistence.testing.Accounts;
 import dev.parley.application.shared.Transactions;
 import dev.parley.application.tenancy.port.out.UserRepository;
 import dev.parley.domain.shared.TenantId;

@@ -1,4 +1,4 @@
-package dev.parley.adapter.out.persistence.call;
+package dev.parley.adapter.out.persistence.testing;
 
 import dev.parley.application.shared.Transactions;
 import dev.parley.application.tenancy.port.out.UserRepository;
@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Tenants for contract tests: a registered account, which the calls' foreign key wants. */
-final class Accounts {
+public final class Accounts {
     private Accounts() {
     }
 
-    static TenantId newTenant(UserRepository users, Transactions transactions) {
+    public static TenantId newTenant(UserRepository users, Transactions transactions) {
         User user = User.register(users.nextId(), new EmailAddress("c-" + UUID.randomUUID() + "@example.com"),
                 new PasswordHash("$argon2id$x"), Instant.parse("2026-03-01T12:00:00Z"));
         transactions.run(() -> users.add(user));
