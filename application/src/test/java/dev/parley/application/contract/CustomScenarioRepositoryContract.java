@@ -6,6 +6,7 @@ import dev.parley.domain.scenario.Persona;
 import dev.parley.domain.scenario.Prompt;
 import dev.parley.domain.scenario.Temperature;
 import dev.parley.domain.scenario.VoiceType;
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,7 @@ public abstract class CustomScenarioRepositoryContract {
             assertThat(x.voice()).isEqualTo(VoiceType.AGGRESSIVE_MALE);
             assertThat(x.temperature().value()).isEqualTo(0.7);
             assertThat(x.createdAt()).isEqualTo(NOW);
+            assertThat(x.transferNumber()).isEmpty();
         });
         assertThat(scenarios().findById(ann, s.id())).isPresent();
         assertThat(scenarios().findByRef(bob, s.ref())).isEmpty();
@@ -61,9 +63,11 @@ public abstract class CustomScenarioRepositoryContract {
         CustomScenario loaded = scenarios().findById(ann, s.id()).orElseThrow();
         loaded.revise(new Persona("New"), new Prompt("Newer"), VoiceType.CORAL, new Temperature(1.0), NOW.plusSeconds(60));
         assertThat(scenarios().findById(ann, s.id()).orElseThrow().prompt().text()).as("not saved yet").isEqualTo("Sell.");
+        loaded.transferCallersTo(new PhoneNumber("+14155550177"), NOW.plusSeconds(60));
         inTransaction(() -> scenarios().update(loaded));
         assertThat(scenarios().findById(ann, s.id()).orElseThrow()).satisfies(x -> {
             assertThat(x.prompt().text()).isEqualTo("Newer");
+            assertThat(x.transferNumber()).contains(new PhoneNumber("+14155550177"));
             assertThat(x.voice()).isEqualTo(VoiceType.CORAL);
             assertThat(x.updatedAt()).isEqualTo(NOW.plusSeconds(60));
         });
