@@ -1,12 +1,17 @@
 package dev.parley.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -81,4 +86,62 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("com.twilio..")
             .orShould().dependOnClassesThat().resideInAPackage("com.google.api.services..")
             .allowEmptyShould(true);
+
+    static final ArchRule APPLICATION_CONTEXTS_ARE_FREE_OF_CYCLES = slices().matching(ROOT + ".application.(*)..")
+            .namingSlices("context $1")
+            .should().beFreeOfCycles()
+            .because("contexts are peers that depend one way; a cycle makes two contexts one");
+
+    /**
+     * Types under another context's {@code port.out} that contexts may still use, each a known debt
+     * to pay by moving it into a shared kernel or behind a use case; do not add to it lightly:
+     * the call bus (the bus and its events) and the carrier's call control, which several contexts
+     * drive; and telephony's {@code NumberDirectory} with its {@code NumberRoute}, an inbound port in
+     * all but its package (telephony's own service implements it; the end-to-end tests inject it by that name).
+     */
+    static final Set<String> PUBLISHED_OUTBOUND_PORTS = Set.of(
+            ROOT + ".application.call.port.out.CallEvents",
+            ROOT + ".application.call.port.out.CallEvent",
+            ROOT + ".application.call.port.out.CallControl",
+            ROOT + ".application.telephony.port.out.NumberDirectory",
+            ROOT + ".application.telephony.port.out.NumberRoute");
+
+    static final ArchRule CONTEXTS_MEET_ONLY_THROUGH_PORT_IN = classes().that().resideInAPackage(ROOT + ".application..")
+            .should(reachOtherContextsOnlyThroughPortIn())
+            .because("a context's services, repositories and other outbound ports are its own; others ask through its use cases");
+
+    static final ArchRule NETTY_STAYS_IN_THE_BRIDGE_ADAPTERS = noClasses().that()
+            .resideOutsideOfPackages(ROOT + ".adapter.in.twilio..", ROOT + ".adapter.out.openai..")
+            .and(DescribedPredicate.not(GENERATED))
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAPackage("io.netty..")
+            .because("only the media-stream bridge (carrier and model sockets) is written against Netty; the rest uses Micronaut's abstractions");
+
+    /** The context of an application package ({@code call} for {@code dev.parley.application.call.service}), or null outside the application. */
+    static String contextOf(String packageName) {
+        String prefix = ROOT + ".application.";
+        if (!packageName.startsWith(prefix)) return null;
+        String rest = packageName.substring(prefix.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static ArchCondition<JavaClass> reachOtherContextsOnlyThroughPortIn() {
+        return new ArchCondition<>("reach other contexts only through their port.in (or application.shared)") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String own = contextOf(origin.getPackageName());
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass().getBaseComponentType();
+                    String other = contextOf(target.getPackageName());
+                    if (other == null || other.equals(own) || other.equals("shared")) continue;
+                    String portIn = ROOT + ".application." + other + ".port.in";
+                    if (target.getPackageName().equals(portIn) || target.getPackageName().startsWith(portIn + ".")) continue;
+                    String topLevel = target.getName().contains("$") ? target.getName().substring(0, target.getName().indexOf('$')) : target.getName();
+                    if (PUBLISHED_OUTBOUND_PORTS.contains(topLevel)) continue;
+                    events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                }
+            }
+        };
+    }
 }

@@ -3,7 +3,18 @@ package dev.parley.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.parley.adapter.in.web.plant.FieldInjected;
+import dev.parley.adapter.in.web.plant.WebAdapterUsingAService;
+import dev.parley.adapter.in.web.plant.WebAdapterUsingNetty;
 import dev.parley.adapter.in.web.plant.WebAdapterUsingPersistence;
+import dev.parley.application.plant.ApplicationReadingTheSystemClock;
+import dev.parley.application.plant.ApplicationUsingBootstrap;
+import dev.parley.application.plant.ApplicationUsingTwilio;
+import dev.parley.application.plant.ContextReadingAnotherContextsRepository;
+import dev.parley.application.plant.MisplacedUseCase;
+import dev.parley.application.plantcyclea.ContextStart;
+import dev.parley.application.plantcycleb.port.in.ContextEnd;
 import dev.parley.application.plant.ApplicationUsingAnAdapter;
 import dev.parley.application.plant.ApplicationUsingMicronaut;
 import dev.parley.domain.planta.CycleStart;
@@ -11,6 +22,7 @@ import dev.parley.domain.plantb.CycleEnd;
 import dev.parley.domain.plantc.DomainUsingJdbc;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -49,5 +61,57 @@ class RulesCatchViolationsTest {
     @Test
     void aPackageCycleInTheDomainIsCaught() {
         assertCaught(ArchitectureRules.DOMAIN_IS_FREE_OF_PACKAGE_CYCLES, CycleStart.class, CycleEnd.class);
+    }
+
+    @Test
+    void aCoreClassUsingBootstrapIsCaught() {
+        assertCaught(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP, ApplicationUsingBootstrap.class);
+    }
+
+    @Test
+    void anAdapterUsingAServiceIsCaught() {
+        assertCaught(ArchitectureRules.ADAPTERS_USE_PORTS_NOT_SERVICES, WebAdapterUsingAService.class);
+    }
+
+    @Test
+    void aUseCaseThatIsAClassOutsidePortInIsCaught() {
+        assertCaught(ArchitectureRules.USE_CASES_LIVE_IN_PORT_IN, MisplacedUseCase.class);
+    }
+
+    @Test
+    void theCoreReadingTheSystemClockIsCaught() {
+        assertCaught(ArchitectureRules.CORE_READS_TIME_FROM_A_CLOCK, ApplicationReadingTheSystemClock.class);
+    }
+
+    @Test
+    void aVendorSdkOutsideItsAdapterIsCaught() {
+        assertCaught(ArchitectureRules.VENDOR_SDKS_STAY_IN_THEIR_ADAPTERS, ApplicationUsingTwilio.class);
+    }
+
+    @Test
+    void fieldInjectionIsCaught() {
+        assertCaught(GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION, FieldInjected.class);
+    }
+
+    @Test
+    void aCycleBetweenApplicationContextsIsCaught() {
+        assertCaught(ArchitectureRules.APPLICATION_CONTEXTS_ARE_FREE_OF_CYCLES, ContextStart.class, ContextEnd.class);
+    }
+
+    @Test
+    void aContextReadingAnotherContextsRepositoryIsCaught() {
+        assertCaught(ArchitectureRules.CONTEXTS_MEET_ONLY_THROUGH_PORT_IN, ContextReadingAnotherContextsRepository.class);
+    }
+
+    @Test
+    void nettyOutsideTheBridgeAdaptersIsCaught() {
+        assertCaught(ArchitectureRules.NETTY_STAYS_IN_THE_BRIDGE_ADAPTERS, WebAdapterUsingNetty.class);
+    }
+
+    @Test
+    void contextsOfApplicationPackagesAreRead() {
+        assertThat(ArchitectureRules.contextOf("dev.parley.application.call.port.in")).isEqualTo("call");
+        assertThat(ArchitectureRules.contextOf("dev.parley.application.shared")).isEqualTo("shared");
+        assertThat(ArchitectureRules.contextOf("dev.parley.domain.call")).isNull();
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.application.call.port.in.AcceptInboundCallUseCase;
 import dev.parley.application.call.port.in.CallJournal;
 import dev.parley.application.call.port.in.ConnectOutboundCallUseCase;
 import dev.parley.application.call.port.in.FindCallUseCase;
+import dev.parley.application.call.port.in.FollowLiveCallUseCase;
 import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.call.port.in.RecordCallStatusUseCase;
@@ -64,7 +65,7 @@ class CallWiring {
     }
 
     @Singleton
-    @Bean(typed = {FindCallUseCase.class, ListCallsUseCase.class})
+    @Bean(typed = {FindCallUseCase.class, ListCallsUseCase.class, FollowLiveCallUseCase.class})
     CallQueryService callQueries(CallRepository calls, CallMessageRepository messages) {
         return new CallQueryService(calls, messages);
     }

@@ -2,8 +2,7 @@ package dev.parley.bootstrap;
 
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.call.port.out.CallEvents;
-import dev.parley.application.call.port.out.CallMessageRepository;
-import dev.parley.application.call.port.out.CallRepository;
+import dev.parley.application.call.port.in.FollowLiveCallUseCase;
 import dev.parley.application.console.port.in.SpeakIntoCallUseCase;
 import dev.parley.application.console.port.in.TranscribeCustomerAudioUseCase;
 import dev.parley.application.transcript.port.in.TranscribeAudioUseCase;
@@ -33,9 +32,9 @@ class ConsoleWiring {
 
     @Singleton
     @Bean(typed = {SpeakIntoCallUseCase.class, UpdateCallFromConsoleUseCase.class, TranscribeCustomerAudioUseCase.class})
-    ConsoleService consoleService(CallRepository calls, CallMessageRepository messages, CallEvents events, CallControl control,
+    ConsoleService consoleService(FollowLiveCallUseCase calls, CallEvents events, CallControl control,
                                   Clock clock, TranscribeAudioUseCase speechToText) {
-        return new ConsoleService(calls, messages, events, control, clock, speechToText);
+        return new ConsoleService(calls, events, control, clock, speechToText);
     }
 
     /** Listens from start-up on: a console on another instance may ask this one to speak into its calls. */
@@ -48,7 +47,7 @@ class ConsoleWiring {
     }
 
     @Singleton
-    CallAnnouncements callAnnouncements(CallRepository calls, CallEvents events, Clock clock) {
+    CallAnnouncements callAnnouncements(FollowLiveCallUseCase calls, CallEvents events, Clock clock) {
         return new CallAnnouncements(calls, events, clock);
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.application.call.port.out.CallEvent;
 import dev.parley.application.call.port.out.CallEvents;
 import dev.parley.application.call.service.CallPolicy;
 import dev.parley.application.call.service.CallStatusService;
+import dev.parley.application.call.service.CallQueryService;
 import dev.parley.application.call.service.InboundCallService;
 import dev.parley.application.console.port.in.CallNotLiveException;
 import dev.parley.application.console.port.in.ConsoleStatus;
@@ -65,9 +66,10 @@ class ConsoleServicesTest {
     private final InMemoryCallMessageRepository messages = new InMemoryCallMessageRepository();
     private final RecordingCallControl control = new RecordingCallControl();
     private final RecordingEvents events = new RecordingEvents();
-    private final ConsoleService console = new ConsoleService(calls, messages, events, control, clock,
+    private final CallQueryService queries = new CallQueryService(calls, messages);
+    private final ConsoleService console = new ConsoleService(queries, events, control, clock,
             (tenant, audio, language) -> audio.content().length > 44 ? "transcribed " + (audio.content().length - 44) / 2 + " samples" : "");
-    private final CallAnnouncements announcements = new CallAnnouncements(calls, events, clock);
+    private final CallAnnouncements announcements = new CallAnnouncements(queries, events, clock);
 
     private Call liveInboundCall(String sid) {
         var inbound = announcements.announcing(new InboundCallService(dialled -> new NumberRoute.Assigned(ANN, "default"), calls,

@@ -11,6 +11,7 @@ import dev.parley.application.scenario.service.CustomScenarioService;
 import dev.parley.domain.scenario.Scenario;
 import dev.parley.domain.scenario.ScenarioLimitReachedException;
 import dev.parley.domain.shared.InvalidValueException;
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,21 @@ class CustomScenarioServiceTest {
         assertThat(call.voice()).isEqualTo("ash");
         assertThat(call.temperature()).isEqualTo(0.7);
         assertThat(service.find(ANN, String.valueOf(created.id()))).isPresent();
+    }
+
+    @Test
+    void aScenarioMayNameWhereItsCallsAreTransferred() {
+        CustomScenarioView created = service.create(new CustomScenarioCommand(ANN, "You are Max.", "Sell.", "aggressive_male", 0.7,
+                "+1 (415) 555-0177"));
+        assertThat(created.transferPhoneNumber()).isEqualTo("+14155550177");
+        assertThat(service.find(ANN, created.scenarioId()).orElseThrow().transferNumber()).isEqualTo(new PhoneNumber("+14155550177"));
+        assertThat(service.find(ANN, "sales").orElseThrow().transferNumber()).as("built-in scenarios use the global number").isNull();
+
+        service.update(created.scenarioId(), new CustomScenarioCommand(ANN, "You are Max.", "Sell.", "aggressive_male", 0.7));
+        assertThat(service.find(ANN, created.scenarioId()).orElseThrow().transferNumber()).as("a replaced body without one clears it")
+                .isNull();
+        assertThatThrownBy(() -> service.create(new CustomScenarioCommand(ANN, "p", "q", "calm_male", null, "not a number")))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,10 +70,8 @@ public final class EchoModel implements AutoCloseable {
     }
 
     /** One model connection; all on its event loop. */
-    private final class Connection extends ByteToMessageDecoder {
-        private byte[] message = new byte[1024];
-        private int messageLength;
-        private boolean inMessage;
+    private final class Connection extends ByteToMessageDecoder implements WsBytes.FrameSink {
+        private final WsBytes.FrameReader frames = new WsBytes.FrameReader();
         private byte[] out = new byte[1024];
         private boolean handshaken;
         private boolean flushPending;
@@ -86,67 +83,21 @@ public final class EchoModel implements AutoCloseable {
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> ignored) {
             if (!handshaken && !handshake(ctx, in)) return;
-            while (in.readableBytes() >= 2) {
-                int r = in.readerIndex();
-                int b0 = in.getUnsignedByte(r);
-                int b1 = in.getUnsignedByte(r + 1);
-                int head = 2;
-                long len = b1 & 0x7F;
-                if (len == 126) {
-                    if (in.readableBytes() < 4) return;
-                    len = in.getUnsignedShort(r + 2);
-                    head = 4;
-                } else if (len == 127) {
-                    if (in.readableBytes() < 10) return;
-                    len = in.getLong(r + 2);
-                    head = 10;
-                }
-                int key = 0;
-                boolean masked = (b1 & 0x80) != 0;
-                if (masked) {
-                    if (in.readableBytes() < head + 4) return;
-                    key = in.getInt(r + head);
-                    head += 4;
-                }
-                if (len < 0 || len > WsBytes.MAX_MESSAGE) {
-                    ctx.close();
-                    return;
-                }
-                int n = (int) len;
-                if (in.readableBytes() < head + n) return;
-                int opcode = b0 & 0x0F;
-                boolean fin = (b0 & 0x80) != 0;
-                if (opcode >= 0x8) {
-                    byte[] control = new byte[n];
-                    in.getBytes(r + head, control);
-                    if (masked) WsBytes.xor(control, 0, n, key);
-                    in.skipBytes(head + n);
-                    if (opcode == WsBytes.PING) {
-                        ctx.write(WsBytes.frame(ctx.alloc(), WsBytes.PONG, control, n, false), ctx.voidPromise());
-                        flushPending = true;
-                    } else if (opcode == WsBytes.CLOSE) {
-                        byte[] code = n >= 2 ? new byte[]{control[0], control[1]} : new byte[0];
-                        ctx.writeAndFlush(WsBytes.frame(ctx.alloc(), WsBytes.CLOSE, code, code.length, false))
-                                .addListener(ChannelFutureListener.CLOSE);
-                        return;
-                    }
-                    continue;
-                }
-                if (opcode == WsBytes.TEXT || (opcode == 0 && inMessage)) {
-                    if (opcode != 0) messageLength = 0;
-                    if (messageLength + n > WsBytes.MAX_MESSAGE) {
-                        ctx.close();
-                        return;
-                    }
-                    if (messageLength + n > message.length) message = Arrays.copyOf(message, Math.max(message.length * 2, messageLength + n));
-                    in.getBytes(r + head, message, messageLength, n);
-                    if (masked) WsBytes.xor(message, messageLength, n, key);
-                    messageLength += n;
-                    inMessage = !fin;
-                    if (fin) onText(ctx, message, messageLength);
-                }
-                in.skipBytes(head + n);
+            frames.read(ctx, in, this);
+        }
+
+        @Override
+        public boolean control(ChannelHandlerContext ctx, int opcode, byte[] control) {
+            if (opcode == WsBytes.PING) {
+                ctx.write(WsBytes.frame(ctx.alloc(), WsBytes.PONG, control, control.length, false), ctx.voidPromise());
+                flushPending = true;
+            } else if (opcode == WsBytes.CLOSE) {
+                byte[] code = control.length >= 2 ? new byte[]{control[0], control[1]} : new byte[0];
+                ctx.writeAndFlush(WsBytes.frame(ctx.alloc(), WsBytes.CLOSE, code, code.length, false))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return false;
             }
+            return true;
         }
 
         private boolean handshake(ChannelHandlerContext ctx, ByteBuf in) {
@@ -182,7 +133,8 @@ public final class EchoModel implements AutoCloseable {
             ctx.write(WsBytes.frame(ctx.alloc(), WsBytes.TEXT, b, b.length, false), ctx.voidPromise());
         }
 
-        private void onText(ChannelHandlerContext ctx, byte[] b, int len) {
+        @Override
+        public void text(ChannelHandlerContext ctx, byte[] b, int len) {
             int t = WsBytes.valueAfter(b, 0, len, TYPE);
             if (WsBytes.startsWith(b, t, len, APPEND)) {
                 int a = WsBytes.valueAfter(b, 0, len, AUDIO);

@@ -27,7 +27,7 @@ import static dev.parley.bootstrap.load.WsBytes.putDecimal;
  * number in their payload; {@code mark}s are echoed at once, as Twilio does when nothing is queued.
  * Everything runs on the channel's event loop.
  */
-final class TwilioCaller extends ByteToMessageDecoder {
+final class TwilioCaller extends ByteToMessageDecoder implements WsBytes.FrameSink {
     static final int FRAME_BYTES = 160;
     private static final int RING = 4096;                        // 82 s of frames
     private static final byte[] MEDIA_A = ascii("{\"event\":\"media\",\"sequenceNumber\":\"");
@@ -55,9 +55,7 @@ final class TwilioCaller extends ByteToMessageDecoder {
     private final long[] sentAt = new long[RING];
     private final boolean[] counted = new boolean[RING];
     private byte[] out = new byte[1024];
-    private byte[] message = new byte[1024];
-    private int messageLength;
-    private boolean inMessage;
+    private final WsBytes.FrameReader frames = new WsBytes.FrameReader();
     private CallerLoop loop;
     private ChannelHandlerContext ctx;
     private boolean handshaken;
@@ -95,59 +93,7 @@ final class TwilioCaller extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> ignored) {
         if (!handshaken && !readHandshake(ctx, in)) return;
-        while (in.readableBytes() >= 2) {
-            int r = in.readerIndex();
-            int b0 = in.getUnsignedByte(r);
-            int b1 = in.getUnsignedByte(r + 1);
-            int head = 2;
-            long len = b1 & 0x7F;
-            if (len == 126) {
-                if (in.readableBytes() < 4) return;
-                len = in.getUnsignedShort(r + 2);
-                head = 4;
-            } else if (len == 127) {
-                if (in.readableBytes() < 10) return;
-                len = in.getLong(r + 2);
-                head = 10;
-            }
-            int key = 0;
-            boolean masked = (b1 & 0x80) != 0;
-            if (masked) {
-                if (in.readableBytes() < head + 4) return;
-                key = in.getInt(r + head);
-                head += 4;
-            }
-            if (len < 0 || len > WsBytes.MAX_MESSAGE) {
-                ctx.close();
-                return;
-            }
-            int n = (int) len;
-            if (in.readableBytes() < head + n) return;
-            int opcode = b0 & 0x0F;
-            boolean fin = (b0 & 0x80) != 0;
-            if (opcode >= 0x8) {
-                byte[] control = new byte[n];
-                in.getBytes(r + head, control);
-                if (masked) WsBytes.xor(control, 0, n, key);
-                in.skipBytes(head + n);
-                control(ctx, opcode, control);
-                continue;
-            }
-            if (opcode == WsBytes.TEXT || (opcode == 0 && inMessage)) {
-                if (opcode != 0) messageLength = 0;
-                if (messageLength + n > WsBytes.MAX_MESSAGE) {
-                    ctx.close();
-                    return;
-                }
-                if (messageLength + n > message.length) message = java.util.Arrays.copyOf(message, Math.max(message.length * 2, messageLength + n));
-                in.getBytes(r + head, message, messageLength, n);
-                if (masked) WsBytes.xor(message, messageLength, n, key);
-                messageLength += n;
-                inMessage = !fin;
-                if (fin) onText(ctx, message, messageLength);
-            }
-            in.skipBytes(head + n);
-        }
+        frames.read(ctx, in, this);
     }
 
     private boolean readHandshake(ChannelHandlerContext ctx, ByteBuf in) {
@@ -182,7 +128,8 @@ final class TwilioCaller extends ByteToMessageDecoder {
         ctx.close();
     }
 
-    private void control(ChannelHandlerContext ctx, int opcode, byte[] payload) {
+    @Override
+    public boolean control(ChannelHandlerContext ctx, int opcode, byte[] payload) {
         if (opcode == WsBytes.PING) {
             ctx.write(WsBytes.frame(ctx.alloc(), WsBytes.PONG, payload, payload.length, true), ctx.voidPromise());
             flushPending = true;
@@ -196,6 +143,7 @@ final class TwilioCaller extends ByteToMessageDecoder {
             }
             ctx.close();
         }
+        return true;
     }
 
     private void sendText(ChannelHandlerContext ctx, byte[] json) {
@@ -225,7 +173,8 @@ final class TwilioCaller extends ByteToMessageDecoder {
         ctx.writeAndFlush(WsBytes.frame(ctx.alloc(), WsBytes.TEXT, o, p, true), ctx.voidPromise());
     }
 
-    private void onText(ChannelHandlerContext ctx, byte[] b, int len) {
+    @Override
+    public void text(ChannelHandlerContext ctx, byte[] b, int len) {
         int e = WsBytes.valueAfter(b, 0, len, EVENT);
         if (WsBytes.startsWith(b, e, len, MEDIA)) {
             long now = System.nanoTime();

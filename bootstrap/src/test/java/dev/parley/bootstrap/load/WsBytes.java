@@ -2,6 +2,7 @@ package dev.parley.bootstrap.load;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -172,5 +173,81 @@ final class WsBytes {
             if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n' && in.getByte(i + 2) == '\r' && in.getByte(i + 3) == '\n') return i;
         }
         return -1;
+    }
+
+    /** What a {@link FrameReader} finds: whole text messages and control frames. */
+    interface FrameSink {
+        /** A complete text message, {@code message[0, length)} (the array is reused for the next one). */
+        void text(ChannelHandlerContext ctx, byte[] message, int length);
+
+        /** A control frame (ping, pong, close), unmasked; false stops reading (the connection is closing). */
+        boolean control(ChannelHandlerContext ctx, int opcode, byte[] payload);
+    }
+
+    /**
+     * Reads RFC 6455 frames off a connection's buffer, unmasking them and reassembling fragmented text
+     * messages; the one frame decoder of the fake callers and the echo model. A frame is consumed only
+     * once it is complete. An oversized message closes the connection.
+     */
+    static final class FrameReader {
+        private byte[] message = new byte[1024];
+        private int messageLength;
+        private boolean inMessage;
+
+        void read(ChannelHandlerContext ctx, ByteBuf in, FrameSink sink) {
+            while (in.readableBytes() >= 2) {
+                int r = in.readerIndex();
+                int b0 = in.getUnsignedByte(r);
+                int b1 = in.getUnsignedByte(r + 1);
+                int head = 2;
+                long len = b1 & 0x7F;
+                if (len == 126) {
+                    if (in.readableBytes() < 4) return;
+                    len = in.getUnsignedShort(r + 2);
+                    head = 4;
+                } else if (len == 127) {
+                    if (in.readableBytes() < 10) return;
+                    len = in.getLong(r + 2);
+                    head = 10;
+                }
+                int key = 0;
+                boolean masked = (b1 & 0x80) != 0;
+                if (masked) {
+                    if (in.readableBytes() < head + 4) return;
+                    key = in.getInt(r + head);
+                    head += 4;
+                }
+                if (len < 0 || len > MAX_MESSAGE) {
+                    ctx.close();
+                    return;
+                }
+                int n = (int) len;
+                if (in.readableBytes() < head + n) return;
+                int opcode = b0 & 0x0F;
+                boolean fin = (b0 & 0x80) != 0;
+                if (opcode >= 0x8) {
+                    byte[] control = new byte[n];
+                    in.getBytes(r + head, control);
+                    if (masked) xor(control, 0, n, key);
+                    in.skipBytes(head + n);
+                    if (!sink.control(ctx, opcode, control)) return;
+                    continue;
+                }
+                if (opcode == TEXT || (opcode == 0 && inMessage)) {
+                    if (opcode != 0) messageLength = 0;
+                    if (messageLength + n > MAX_MESSAGE) {
+                        ctx.close();
+                        return;
+                    }
+                    if (messageLength + n > message.length) message = Arrays.copyOf(message, Math.max(message.length * 2, messageLength + n));
+                    in.getBytes(r + head, message, messageLength, n);
+                    if (masked) xor(message, messageLength, n, key);
+                    messageLength += n;
+                    inMessage = !fin;
+                    if (fin) sink.text(ctx, message, messageLength);
+                }
+                in.skipBytes(head + n);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.domain.call;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,7 @@ public enum CallStatus {
     /** The carrier's name ({@code in-progress}, …); {@code initiated} counts as queued. Empty for anything unknown. */
     public static Optional<CallStatus> fromWire(String value) {
         if (value == null) return Optional.empty();
-        String v = value.strip().toLowerCase();
+        String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.equals("initiated")) return Optional.of(QUEUED);
         for (CallStatus s : values()) if (s.wire.equals(v)) return Optional.of(s);
         return Optional.empty();

@@ -1,9 +1,11 @@
 package dev.parley.domain.scenario;
 
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A scenario a tenant wrote: persona, prompt, voice and temperature, named by its {@code scenario_id}. */
 public final class CustomScenario {
@@ -19,6 +21,7 @@ public final class CustomScenario {
     private Temperature temperature;
     private final Instant createdAt;
     private Instant updatedAt;
+    private PhoneNumber transferNumber;   // null: the global transfer number
 
     private CustomScenario(long id, TenantId tenant, String ref, Persona persona, Prompt prompt, VoiceType voice,
                            Temperature temperature, Instant createdAt, Instant updatedAt) {
@@ -49,10 +52,24 @@ public final class CustomScenario {
         return clash == 0 ? base : base + "_" + (clash + 1);
     }
 
-    /** Rebuilds a stored scenario. For persistence adapters only; checks no rules. */
+    /** Rebuilds a stored scenario. For persistence adapters only; checks no rules. {@code transferNumber} may be null. */
     public static CustomScenario reconstitute(long id, TenantId tenant, String ref, Persona persona, Prompt prompt, VoiceType voice,
-                                              Temperature temperature, Instant createdAt, Instant updatedAt) {
-        return new CustomScenario(id, tenant, ref, persona, prompt, voice, temperature, createdAt, updatedAt);
+                                              Temperature temperature, Instant createdAt, Instant updatedAt, PhoneNumber transferNumber) {
+        CustomScenario s = new CustomScenario(id, tenant, ref, persona, prompt, voice, temperature, createdAt, updatedAt);
+        s.transferNumber = transferNumber;
+        return s;
+    }
+
+    /** Its calls' {@code transfer_to_human} goes to {@code number}; null: to the global transfer number. */
+    public void transferCallersTo(PhoneNumber number, Instant now) {
+        if (Objects.equals(number, transferNumber)) return;
+        this.transferNumber = number;
+        this.updatedAt = now;
+    }
+
+    /** Where its calls are transferred; empty: the global transfer number. */
+    public Optional<PhoneNumber> transferNumber() {
+        return Optional.ofNullable(transferNumber);
     }
 
     public void revise(Persona persona, Prompt prompt, VoiceType voice, Temperature temperature, Instant now) {

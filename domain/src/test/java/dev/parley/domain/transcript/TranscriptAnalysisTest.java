@@ -1,5 +1,6 @@
 package dev.parley.domain.transcript;
 
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.shared.InvalidValueException;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.parley.adapter.in.twilio;
 
+import dev.parley.application.shared.Json;
+
 /**
  * Field scans over Twilio media-stream frames, for the hot path: reads a plain string value
  * (event, payload, timestamp, name) without building a JSON tree. Null when missing or escaped.
@@ -13,24 +15,7 @@ final class TwilioFrames {
     }
 
     static String string(String json, String field, int from) {
-        String key = "\"" + field + "\"";
-        while (true) {
-            int k = json.indexOf(key, from);
-            if (k < 0) return null;
-            int i = k + key.length();
-            while (i < json.length() && json.charAt(i) <= ' ') i++;
-            if (i >= json.length() || json.charAt(i) != ':') {
-                from = k + 1;
-                continue;
-            }
-            i++;
-            while (i < json.length() && json.charAt(i) <= ' ') i++;
-            if (i >= json.length() || json.charAt(i) != '"') return null;
-            int end = json.indexOf('"', i + 1);
-            if (end < 0) return null;
-            String value = json.substring(i + 1, end);
-            return value.indexOf('\\') >= 0 ? null : value;
-        }
+        return Json.stringField(json, field, from);
     }
 
     /** Base64 of μ-law audio: only the base64 alphabet, a length that is a multiple of 4, not empty. */

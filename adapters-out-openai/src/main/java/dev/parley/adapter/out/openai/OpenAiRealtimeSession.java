@@ -2,6 +2,7 @@ package dev.parley.adapter.out.openai;
 
 import dev.parley.application.conversation.port.out.ConversationListener;
 import dev.parley.application.conversation.port.out.ConversationSession;
+import dev.parley.application.shared.Json;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.netty.bootstrap.Bootstrap;
@@ -118,14 +119,14 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void truncate(String itemId, long audioEndMs) {
-        send("{\"type\":\"conversation.item.truncate\",\"item_id\":\"" + escape(itemId) + "\",\"content_index\":0,\"audio_end_ms\":"
+        send("{\"type\":\"conversation.item.truncate\",\"item_id\":\"" + Json.escape(itemId) + "\",\"content_index\":0,\"audio_end_ms\":"
                 + Math.max(0, audioEndMs) + "}");
     }
 
     @Override
     public void toolResult(String callId, String outputJson, boolean respond) {
-        send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"function_call_output\",\"call_id\":\"" + escape(callId)
-                + "\",\"output\":\"" + escape(outputJson) + "\"}}");
+        send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"function_call_output\",\"call_id\":\"" + Json.escape(callId)
+                + "\",\"output\":\"" + Json.escape(outputJson) + "\"}}");
         if (respond) respond();
     }
 
@@ -391,26 +392,6 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
             }
         }
         return n == 0 ? 1.0 : Math.exp(sum / n);
-    }
-
-    static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.toString();
     }
 
     private static String rootMessage(Throwable t) {

@@ -6,7 +6,7 @@ import dev.parley.adapter.out.twilio.testing.TwilioApiStub;
 import dev.parley.application.transcript.port.out.CarrierTranscript;
 import dev.parley.application.transcript.port.out.TranscriptionUnavailableException;
 import dev.parley.domain.transcript.ChannelRoles;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

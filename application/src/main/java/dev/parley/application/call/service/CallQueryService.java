@@ -5,6 +5,7 @@ import dev.parley.application.call.port.in.CallSummary;
 import dev.parley.application.call.port.in.CallTranscriptLine;
 import dev.parley.application.call.port.in.CallView;
 import dev.parley.application.call.port.in.FindCallUseCase;
+import dev.parley.application.call.port.in.FollowLiveCallUseCase;
 import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
@@ -12,13 +13,14 @@ import dev.parley.application.shared.Page;
 import dev.parley.application.shared.PageRequest;
 import dev.parley.domain.call.Call;
 import dev.parley.domain.call.CallId;
+import dev.parley.domain.call.CallMessage;
 import dev.parley.domain.shared.TenantId;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Reads calls and what was said in them, always within one tenant (except the carrier's SID lookup, for signed webhooks). */
-public final class CallQueryService implements FindCallUseCase, ListCallsUseCase {
+public final class CallQueryService implements FindCallUseCase, ListCallsUseCase, FollowLiveCallUseCase {
     private final CallRepository calls;
     private final CallMessageRepository messages;
 
@@ -61,6 +63,27 @@ public final class CallQueryService implements FindCallUseCase, ListCallsUseCase
                 .map(m -> new MessageView(m.speaker().wire(), m.text(), m.confidence(), m.isFinal(), m.startMs(), m.endMs(), m.createdAt()))
                 .toList();
         return new CallDetails(CallView.of(call), lines);
+    }
+
+    @Override
+    public Optional<LiveCallState> find(TenantId tenant, CallId call) {
+        return calls.find(tenant, call).map(CallQueryService::state);
+    }
+
+    @Override
+    public Optional<LiveCallState> findByCarrierSid(String carrierSid) {
+        if (carrierSid == null || carrierSid.isBlank()) return Optional.empty();
+        return calls.findByCarrierSid(carrierSid).map(CallQueryService::state);
+    }
+
+    @Override
+    public void addLine(CallMessage line) {
+        messages.addAll(List.of(line));
+    }
+
+    private static LiveCallState state(Call c) {
+        return new LiveCallState(c.id(), c.tenant(), c.status(), c.carrierSid().orElse(null), c.answeredAt().orElse(null),
+                c.customerNumber(), c.organizationNumber());
     }
 
     private static CallSummary summary(Call c) {

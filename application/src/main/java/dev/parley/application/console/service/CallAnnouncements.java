@@ -2,13 +2,13 @@ package dev.parley.application.console.service;
 
 import dev.parley.application.call.port.in.AcceptInboundCallUseCase;
 import dev.parley.application.call.port.in.RecordCallStatusUseCase;
+import dev.parley.application.call.port.in.FollowLiveCallUseCase;
+import dev.parley.application.call.port.in.FollowLiveCallUseCase.LiveCallState;
 import dev.parley.application.call.port.out.CallEvent;
 import dev.parley.application.call.port.out.CallEvents;
-import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.console.port.in.ConsoleStatus;
 import dev.parley.application.conversation.port.in.MediaStreamHandler;
 import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
-import dev.parley.domain.call.Call;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -20,11 +20,11 @@ import java.util.Optional;
  * {@code ended}. Announcing happens after the use case succeeded and never changes its outcome.
  */
 public final class CallAnnouncements {
-    private final CallRepository calls;
+    private final FollowLiveCallUseCase calls;
     private final CallEvents events;
     private final Clock clock;
 
-    public CallAnnouncements(CallRepository calls, CallEvents events, Clock clock) {
+    public CallAnnouncements(FollowLiveCallUseCase calls, CallEvents events, Clock clock) {
         this.calls = calls;
         this.events = events;
         this.clock = clock;
@@ -60,7 +60,7 @@ public final class CallAnnouncements {
         };
     }
 
-    private void announce(Call call, String status, boolean withNumbers) {
+    private void announce(LiveCallState call, String status, boolean withNumbers) {
         events.publish(new CallEvent.StatusChanged(call.tenant(), ConsoleService.key(call.id()), status,
                 withNumbers ? call.customerNumber().e164() : "", withNumbers ? call.organizationNumber().e164() : "",
                 clock.instant()));

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The live calls of this instance and their counters. */
 public final class LiveCalls implements MonitorLiveCallsUseCase {
     private final Set<LiveCall> active = ConcurrentHashMap.newKeySet();
-    final AtomicLong opened = new AtomicLong();
-    final AtomicLong malformedCarrierFrames = new AtomicLong();
-    final AtomicLong malformedModelEvents = new AtomicLong();
-    final AtomicLong modelFailures = new AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong malformedCarrierFrames = new AtomicLong();
+    private final AtomicLong malformedModelEvents = new AtomicLong();
+    private final AtomicLong modelFailures = new AtomicLong();
 
     void add(LiveCall call) {
         active.add(call);
@@ -21,6 +21,18 @@ public final class LiveCalls implements MonitorLiveCallsUseCase {
 
     void remove(LiveCall call) {
         active.remove(call);
+    }
+
+    void carrierFrameMalformed() {
+        malformedCarrierFrames.incrementAndGet();
+    }
+
+    void modelEventMalformed() {
+        malformedModelEvents.incrementAndGet();
+    }
+
+    void modelFailed() {
+        modelFailures.incrementAndGet();
     }
 
     /** The live call of this instance with that id, if its media stream is here. */

@@ -9,27 +9,18 @@ import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
 import dev.parley.application.conversation.port.out.CarrierStream;
 import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.conversation.port.out.ConversationModel;
+import dev.parley.application.conversation.port.out.ToolContext;
 import dev.parley.application.scenario.port.in.CallScenario;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.call.CallId;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /** Attaches an arriving media stream to its call (once) and starts the conversation from the call's scenario. */
 public final class OpenLiveCallService implements OpenLiveCallUseCase {
-    static final List<ConversationBrief.Tool> TOOLS = List.of(
-            new ConversationBrief.Tool(LiveCall.END_CALL,
-                    "End the phone call. Say a short goodbye first; the line is hung up once it has been heard.",
-                    "{\"type\":\"object\",\"properties\":{\"reason\":{\"type\":\"string\",\"description\":\"Why the call ends\"}}}"),
-            new ConversationBrief.Tool(LiveCall.TRANSFER,
-                    "Transfer the caller to a human colleague, when they ask for a person or you cannot help. "
-                            + "Tell the caller you are transferring them first.",
-                    "{\"type\":\"object\",\"properties\":{\"reason\":{\"type\":\"string\",\"description\":\"Why a person is needed\"}}}"));
-
     private final RedeemStreamTokenUseCase tokens;
     private final FindCallScenarioUseCase scenarios;
     private final ConversationModel model;
@@ -39,10 +30,19 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
     private final ConversationPolicy policy;
     private final Clock clock;
     private final LiveCalls registry;
+    private final CallTools tools;
 
     public OpenLiveCallService(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                CallJournal journal, CallControl control, Executor blocking, ConversationPolicy policy, Clock clock,
                                LiveCalls registry) {
+        this(tokens, scenarios, model, journal, control, blocking, policy, clock, registry, new CallTools(policy));
+    }
+
+    /** @param tools picks each call's tools from its scenario */
+    public OpenLiveCallService(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
+                               CallJournal journal, CallControl control, Executor blocking, ConversationPolicy policy, Clock clock,
+                               LiveCalls registry, CallTools tools) {
+        this.tools = tools;
         this.tokens = tokens;
         this.scenarios = scenarios;
         this.model = model;
@@ -66,7 +66,8 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
         Optional<RedeemedStream> redeemed = tokens.redeem(new CallId(id), command.token(), command.carrierSid());
         if (redeemed.isEmpty()) return Optional.empty();
         RedeemedStream call = redeemed.get();
-        LiveCall live = new LiveCall(call, carrier, journal, control, blocking, policy, clock, registry);
+        LiveCall live = new LiveCall(call, carrier, new CarrierActions(call.carrierSid(), control, carrier, blocking, policy),
+                new CallTranscript(call, journal, clock), registry);
         registry.add(live);
         Optional<CallScenario> scenario = scenarios.find(call.tenant(), call.scenarioRef());
         if (scenario.isEmpty()) {
@@ -76,7 +77,10 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
         }
         CallScenario s = scenario.get();
         boolean greet = call.direction() == CallDirection.OUTBOUND || s.greetsFirst();
-        live.attach(model.open(new ConversationBrief(s.instructions(), s.voice(), s.temperature(), TOOLS), live, carrier.executor()), greet);
+        CallToolbox toolbox = new CallToolbox(tools.forCall(s),
+                new ToolContext(call.call(), call.tenant(), call.direction(), call.scenarioRef()), blocking);
+        ConversationBrief brief = new ConversationBrief(s.instructions(), s.voice(), s.temperature(), toolbox.brief());
+        live.attach(model.open(brief, live, carrier.executor()), toolbox, greet);
         return Optional.of(live);
     }
 }

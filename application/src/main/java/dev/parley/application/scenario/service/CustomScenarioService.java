@@ -23,6 +23,8 @@ import dev.parley.domain.scenario.Prompt;
 import dev.parley.domain.scenario.Scenario;
 import dev.parley.domain.scenario.Temperature;
 import dev.parley.domain.scenario.VoiceType;
+import dev.parley.domain.shared.InvalidValueException;
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 
 import java.time.Clock;
@@ -46,10 +48,20 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
         this.clock = clock;
     }
 
-    private record Content(Persona persona, Prompt prompt, VoiceType voice, Temperature temperature) {
+    private record Content(Persona persona, Prompt prompt, VoiceType voice, Temperature temperature, PhoneNumber transferNumber) {
         static Content of(CustomScenarioCommand c) {
             return new Content(new Persona(c.persona()), new Prompt(c.prompt()), VoiceType.parse(c.voiceType()),
-                    Temperature.orDefault(c.temperature()));
+                    Temperature.orDefault(c.temperature()), transferNumber(c.transferPhoneNumber()));
+        }
+
+        private static PhoneNumber transferNumber(String raw) {
+            if (raw == null || raw.isBlank()) return null;
+            try {
+                return PhoneNumber.parse(raw);
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("transfer_phone_number", "phone-number.invalid",
+                        "transfer_phone_number must be a phone number in E.164 form");
+            }
         }
     }
 
@@ -65,6 +77,7 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
             for (int clash = 1; scenarios.findByRef(tenant, ref).isPresent(); clash++) ref = CustomScenario.refFor(tenant, now, clash);
             CustomScenario scenario = CustomScenario.create(scenarios.nextId(), tenant, ref, existing, content.persona(),
                     content.prompt(), content.voice(), content.temperature(), now);
+            scenario.transferCallersTo(content.transferNumber(), now);
             scenarios.add(scenario);
             return CustomScenarioView.of(scenario);
         });
@@ -85,7 +98,9 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
         Content content = Content.of(command);
         return transactions.inTransaction(() -> {
             CustomScenario scenario = lookUp(command.tenant(), scenarioId).orElseThrow(ScenarioNotFoundException::new);
-            scenario.revise(content.persona(), content.prompt(), content.voice(), content.temperature(), now());
+            Instant now = now();
+            scenario.revise(content.persona(), content.prompt(), content.voice(), content.temperature(), now);
+            scenario.transferCallersTo(content.transferNumber(), now);
             scenarios.update(scenario);
             return CustomScenarioView.of(scenario);
         });
@@ -101,10 +116,14 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
 
     @Override
     public Optional<CallScenario> find(TenantId tenant, String scenarioRef) {
-        Optional<Scenario> scenario = BuiltInScenarios.named(scenarioRef)
-                .or(() -> lookUp(tenant, scenarioRef).map(CustomScenario::toScenario));
-        return scenario.map(s -> new CallScenario(s.ref(), s.name(), s.instructions(), s.realtimeVoice(), s.temperature().value(),
-                s.greetsFirst()));
+        Optional<CallScenario> builtIn = BuiltInScenarios.named(scenarioRef).map(s -> callScenario(s, null));
+        if (builtIn.isPresent()) return builtIn;
+        return lookUp(tenant, scenarioRef).map(c -> callScenario(c.toScenario(), c.transferNumber().orElse(null)));
+    }
+
+    private static CallScenario callScenario(Scenario s, PhoneNumber transferNumber) {
+        return new CallScenario(s.ref(), s.name(), s.instructions(), s.realtimeVoice(), s.temperature().value(), s.greetsFirst(),
+                transferNumber);
     }
 
     @Override

@@ -21,7 +21,7 @@ import dev.parley.application.transcript.port.out.TranscriptionUnavailableExcept
 import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.NotFoundException;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.ChannelRoles;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.TranscriptRequest;

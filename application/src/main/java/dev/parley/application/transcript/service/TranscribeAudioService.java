@@ -6,6 +6,8 @@ import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.transcript.AudioUpload;
 
+import java.util.Locale;
+
 /** Direct transcription of an uploaded file; nothing is stored. */
 public final class TranscribeAudioService implements TranscribeAudioUseCase {
     private final SpeechToText speechToText;
@@ -19,6 +21,6 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
         String lang = language == null ? "" : language.strip();
         if (!lang.isEmpty() && !lang.matches("[a-zA-Z]{2}"))
             throw new InvalidValueException("language", "language.invalid", "language is a two-letter ISO-639-1 code, e.g. en");
-        return speechToText.transcribe(audio, lang.toLowerCase());
+        return speechToText.transcribe(audio, lang.toLowerCase(Locale.ROOT));
     }
 }

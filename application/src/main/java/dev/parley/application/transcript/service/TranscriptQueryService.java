@@ -14,7 +14,7 @@ import dev.parley.application.transcript.port.out.StoredTranscripts;
 import dev.parley.application.transcript.port.out.TranscriptFilter;
 import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.CapturedLine;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.SpeakerRole;

@@ -5,7 +5,10 @@ import dev.parley.application.call.port.in.RedeemStreamTokenUseCase.RedeemedStre
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.conversation.port.in.MediaStreamHandler;
 import dev.parley.application.conversation.port.in.OpenLiveCallUseCase.OpenLiveCallCommand;
+import dev.parley.application.conversation.port.out.CallTool;
 import dev.parley.application.conversation.port.out.CarrierStream;
+import dev.parley.application.conversation.port.out.ToolContext;
+import dev.parley.application.conversation.port.out.ToolResult;
 import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.conversation.port.out.ConversationListener;
 import dev.parley.application.conversation.port.out.ConversationSession;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +47,8 @@ class LiveCallTest {
     private Optional<RedeemedStream> redeemed = Optional.of(new RedeemedStream(new CallId(5), ANN, CallDirection.OUTBOUND, "sales", "CA5"));
     private Optional<CallScenario> scenario = Optional.of(new CallScenario("sales", "Sales", "Sell politely.", "coral", 0.7, false));
     private PhoneNumber transferNumber = new PhoneNumber("+14155550111");
+    private List<CallTool> extraTools = List.of();
+    private Executor blocking = Runnable::run;
 
     private final CarrierStream carrier = new CarrierStream() {
         public void sendAudio(String p) { carrierOut.add("media:" + p); }
@@ -69,9 +75,12 @@ class LiveCallTest {
                         public void hold(boolean held) { modelOut.add("hold:" + held); }
                         public void close() { modelOut.add("close"); }
                     };
-                }, journal, control, Runnable::run,
-                new ConversationPolicy(transferNumber, "Sorry, we have a technical problem.", "Transferring you now."), clock, registry);
+                }, journal, control, blocking, policy(), clock, registry, new CallTools(policy(), extraTools));
         return service.open(new OpenLiveCallCommand("5", "good", "CA5", "MZ1"), carrier).orElseThrow();
+    }
+
+    private ConversationPolicy policy() {
+        return new ConversationPolicy(transferNumber, "Sorry, we have a technical problem.", "Transferring you now.");
     }
 
     private static String audio(int bytes) {
@@ -224,6 +233,81 @@ class LiveCallTest {
         assertThat(service.open(new OpenLiveCallCommand("5", "bad", "CA5", "MZ"), carrier)).isEmpty();
         assertThat(service.open(new OpenLiveCallCommand("not-a-number", "good", "CA5", "MZ"), carrier)).isEmpty();
         assertThat(service.open(new OpenLiveCallCommand(null, null, null, null), carrier)).isEmpty();
+    }
+
+    @Test
+    void theScenariosTransferNumberWinsOverTheGlobalOne() {
+        PhoneNumber desk = new PhoneNumber("+14155550199");
+        scenario = Optional.of(new CallScenario("sales", "Sales", "Sell politely.", "coral", 0.7, false, desk));
+        MediaStreamHandler call = open();
+        listener.toolCall("call_2", "transfer_to_human", "{}");
+        listener.responseDone();
+        call.markPlayed("t1");
+        assertThat(control.redirects).singleElement().isInstanceOfSatisfying(CallControl.CallInstructions.Transfer.class,
+                t -> assertThat(t.to()).isEqualTo(desk));
+        call.carrierStopped();
+        assertThat(endReasons).containsExactly("transferred");
+    }
+
+    @Test
+    void aToolThatBlocksRunsOnTheBlockingExecutorAndItsResultArrivesLater() {
+        List<Runnable> queued = new ArrayList<>();
+        blocking = queued::add;
+        List<String> seen = new ArrayList<>();
+        extraTools = List.of(tool("book_table", true, (ctx, args) -> {
+            seen.add(ctx.call() + ":" + ctx.scenarioRef() + ":" + args);
+            return ToolResult.done("Booked for \"two\".");
+        }));
+        open();
+        assertThat(brief.tools()).extracting(ConversationBrief.Tool::name).containsExactly("end_call", "transfer_to_human", "book_table");
+        listener.toolCall("call_7", "book_table", "{\"people\":2}");
+        listener.responseDone();
+        assertThat(seen).as("the call's thread is not held").isEmpty();
+        assertThat(modelOut).noneMatch(s -> s.startsWith("tool:"));
+        queued.forEach(Runnable::run);
+        assertThat(seen).containsExactly("5:sales:{\"people\":2}");
+        assertThat(modelOut).contains("tool:call_7:{\"ok\":true,\"result\":\"Booked for \\\"two\\\".\"}:true");
+    }
+
+    @Test
+    void aToolThatThrowsBecomesAnErrorResultAndTheCallGoesOn() {
+        extraTools = List.of(tool("crash", false, (ctx, args) -> { throw new IllegalStateException("boom"); }));
+        MediaStreamHandler call = open();
+        listener.toolCall("call_8", "crash", "{}");
+        listener.responseDone();
+        assertThat(modelOut).anyMatch(s -> s.startsWith("tool:call_8:{\"ok\":false,\"error\":\"The crash tool failed") && s.endsWith(":true"));
+        call.callerAudio("AAAA", 40);
+        assertThat(modelOut).contains("append:AAAA");
+        assertThat(registry.stats().active()).isEqualTo(1);
+    }
+
+    @Test
+    void aHumanTakingOverHoldsTheAssistantAndCutsItLikeABargeIn() {
+        MediaStreamHandler call = open();
+        LiveCall live = registry.find(new CallId(5)).orElseThrow();
+        listener.assistantAudio("item_1", audio(800));
+        call.markPlayed("a1");
+        listener.assistantAudio("item_1", audio(160));     // not yet marked: still queued at the carrier
+        carrierOut.clear();
+        assertThat(live.humanSpeaks(List.of("AQID"))).isTrue();
+        assertThat(modelOut).containsSubsequence("hold:true", "truncate:item_1:100");
+        assertThat(carrierOut).containsExactly("clear", "media:AQID", "mark:h2");
+        listener.assistantAudio("item_2", audio(160));
+        assertThat(carrierOut).as("the held assistant's audio is dropped").hasSize(3);
+        live.handBack();
+        assertThat(modelOut).endsWith("hold:false");
+        call.carrierStopped();
+        assertThat(live.humanSpeaks(List.of("AQID"))).isFalse();
+    }
+
+    private static CallTool tool(String name, boolean blocks, java.util.function.BiFunction<ToolContext, String, ToolResult> run) {
+        return new CallTool() {
+            public String name() { return name; }
+            public String description() { return "A test tool."; }
+            public String parametersJsonSchema() { return "{\"type\":\"object\"}"; }
+            public boolean blocks() { return blocks; }
+            public ToolResult run(ToolContext call, String argumentsJson) { return run.apply(call, argumentsJson); }
+        };
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.parley.application.transcript.port.out.EnhancedTranscriptListing;
 import dev.parley.application.transcript.port.out.TranscriptFilter;
 import dev.parley.domain.shared.ConflictException;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

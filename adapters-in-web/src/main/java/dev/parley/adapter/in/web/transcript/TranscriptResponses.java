@@ -69,7 +69,7 @@ final class TranscriptResponses {
             Map<String, RoleName> info = new TreeMap<>();
             l.speakers().forEach((channel, role) -> info.put(String.valueOf(channel), new RoleName(role.value(), role.displayName())));
             String formatted = new TranscriptSummary(l.durationSeconds(), 0, 0, 0, 0, Double.NaN).durationFormatted();
-            return new EnhancedListItem(l.id(), l.transcriptSid(), l.callDate(), l.durationSeconds(), l.direction().value(),
+            return new EnhancedListItem(l.id(), l.transcriptSid(), l.callDate(), l.durationSeconds(), l.direction().wire(),
                     l.scenarioName().isEmpty() ? null : l.scenarioName(), l.participantCount(), l.conversationTurns(), l.totalWords(),
                     new ListSummary(formatted, info), l.source().value());
         }
@@ -115,7 +115,7 @@ final class TranscriptResponses {
             a.participants().forEach(p -> participants.put(String.valueOf(p.channel()), ParticipantInfo.from(p)));
             boolean live = t.transcriptSid().equals(t.callSid()) && t.transcriptSid().startsWith("CA");
             return new EnhancedDetail(t.transcriptSid(), t.callSid().isEmpty() ? null : t.callSid(),
-                    live ? "live_call" : "twilio_intelligence", t.callDate(), a.summary().totalDurationSeconds(), t.direction().value(),
+                    live ? "live_call" : "twilio_intelligence", t.callDate(), a.summary().totalDurationSeconds(), t.direction().wire(),
                     t.scenarioName().isEmpty() ? null : t.scenarioName(), a.fullText(), participants,
                     a.conversationFlow().stream().map(FlowItem::from).toList(), SummaryData.from(a.summary()));
         }
@@ -181,7 +181,7 @@ final class TranscriptResponses {
                                  String callDirection, @Nullable String scenarioName, Instant dateCreated) {
         static TranscriptRequestJson from(TranscriptRequest r) {
             return new TranscriptRequestJson(r.transcriptSid(), blankToNull(r.callSid()), blankToNull(r.recordingSid()),
-                    blankToNull(r.mediaUrl()), r.direction().value(), blankToNull(r.scenarioName()), r.createdAt());
+                    blankToNull(r.mediaUrl()), r.direction().wire(), blankToNull(r.scenarioName()), r.createdAt());
         }
     }
 

@@ -9,7 +9,7 @@ import dev.parley.adapter.in.web.transcript.TranscriptResponses.TwilioTranscript
 import dev.parley.application.transcript.port.in.ManageTranscriptRequestsUseCase;
 import dev.parley.application.transcript.port.in.RequestMediaTranscriptUseCase;
 import dev.parley.application.transcript.port.in.RequestMediaTranscriptUseCase.RequestMediaTranscriptCommand;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;

@@ -95,7 +95,7 @@ class JdbcCallRepository implements CallRepository {
     }
 
     private static Call toDomain(CallRow r) {
-        return Call.reconstitute(new CallId(r.id()), new TenantId(r.tenantId()), CallDirection.fromWire(r.direction()),
+        return Call.reconstitute(new CallId(r.id()), new TenantId(r.tenantId()), CallDirection.parse(r.direction()),
                 new PhoneNumber(r.customerNumber()), new PhoneNumber(r.organizationNumber()), r.scenarioRef(), r.startTime(),
                 r.callSid(), CallStatus.fromWire(r.status()).orElseThrow(), r.answeredAt(), r.endTime(), r.duration(),
                 r.endReason(), r.streamTokenHash() == null ? null : r.streamTokenHash().strip(), r.streamTokenExpiresAt());

@@ -3,6 +3,8 @@ package dev.parley.adapter.out.persistence.scenario;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 
 @MappedEntity("custom_scenarios")
@@ -14,5 +16,6 @@ record CustomScenarioRow(@Id long id,
                          String voiceType,
                          double temperature,
                          Instant createdAt,
-                         Instant updatedAt) {
+                         Instant updatedAt,
+                         @Nullable String transferPhoneNumber) {
 }

@@ -8,6 +8,7 @@ import dev.parley.domain.scenario.Persona;
 import dev.parley.domain.scenario.Prompt;
 import dev.parley.domain.scenario.Temperature;
 import dev.parley.domain.scenario.VoiceType;
+import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import jakarta.inject.Singleton;
 
@@ -73,11 +74,12 @@ class JdbcCustomScenarioRepository implements CustomScenarioRepository {
 
     private static CustomScenarioRow toRow(CustomScenario s) {
         return new CustomScenarioRow(s.id(), s.tenant().value(), s.ref(), s.persona().text(), s.prompt().text(), s.voice().wireName(),
-                s.temperature().value(), s.createdAt(), s.updatedAt());
+                s.temperature().value(), s.createdAt(), s.updatedAt(), s.transferNumber().map(PhoneNumber::e164).orElse(null));
     }
 
     private static CustomScenario toDomain(CustomScenarioRow r) {
         return CustomScenario.reconstitute(r.id(), new TenantId(r.tenantId()), r.scenarioId(), new Persona(r.persona()),
-                new Prompt(r.prompt()), VoiceType.parse(r.voiceType()), new Temperature(r.temperature()), r.createdAt(), r.updatedAt());
+                new Prompt(r.prompt()), VoiceType.parse(r.voiceType()), new Temperature(r.temperature()), r.createdAt(), r.updatedAt(),
+                r.transferPhoneNumber() == null ? null : new PhoneNumber(r.transferPhoneNumber()));
     }
 }

@@ -9,7 +9,7 @@ import dev.parley.application.transcript.port.out.EnhancedTranscripts;
 import dev.parley.application.transcript.port.out.TranscriptAlreadyStoredException;
 import dev.parley.application.transcript.port.out.TranscriptFilter;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptAnalysis;
@@ -68,7 +68,7 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
                 try {
                     live.lockCallBySid(c, tenant, t.callSid());
                     rows.save(new EnhancedTranscriptRow(sequences.next("enhanced_transcripts_id_seq"), tenant, t.transcriptSid(),
-                            t.callSid(), t.callDate(), analysis.summary().totalDurationSeconds(), t.direction().value(), t.scenarioName(),
+                            t.callSid(), t.callDate(), analysis.summary().totalDurationSeconds(), t.direction().wire(), t.scenarioName(),
                             analysis.summary().participantCount(), analysis.summary().conversationTurns(), analysis.summary().totalWords(),
                             speakers, json.sentences(t.sentences()), analysis.fullText(), t.callDate(), INTELLIGENCE));
                     if (!t.callSid().isBlank()) live.delete(c, tenant, t.callSid());
@@ -96,7 +96,7 @@ class JdbcEnhancedTranscripts implements EnhancedTranscripts {
         List<Object> params = TextSearch.params(tenant.value());
         filter.direction().ifPresent(d -> {
             where.append(" AND call_direction = ?");
-            params.add(d.value());
+            params.add(d.wire());
         });
         if (!filter.scenarioName().isEmpty()) {
             where.append(" AND LOWER(scenario_name) = ?");

@@ -7,7 +7,7 @@ import dev.parley.application.shared.PageRequest;
 import dev.parley.application.transcript.port.out.TranscriptAlreadyStoredException;
 import dev.parley.application.transcript.port.out.TranscriptRequests;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.TranscriptRequest;
 import jakarta.inject.Singleton;
 
@@ -27,7 +27,7 @@ class JdbcTranscriptRequests implements TranscriptRequests {
     public void add(TranscriptRequest r) {
         try {
             rows.save(new TranscriptRequestRow(sequences.next("transcript_requests_id_seq"), r.tenant().value(), r.transcriptSid(),
-                    r.callSid(), r.recordingSid().isEmpty() ? null : r.recordingSid(), r.mediaUrl(), r.direction().value(),
+                    r.callSid(), r.recordingSid().isEmpty() ? null : r.recordingSid(), r.mediaUrl(), r.direction().wire(),
                     r.scenarioName(), r.createdAt()));
         } catch (RuntimeException e) {
             if (UniqueViolations.isUniqueViolation(e)) throw new TranscriptAlreadyStoredException(r.transcriptSid(), e);

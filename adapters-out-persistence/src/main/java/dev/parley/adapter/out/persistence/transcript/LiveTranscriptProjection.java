@@ -2,7 +2,7 @@ package dev.parley.adapter.out.persistence.transcript;
 
 import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.CapturedLine;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.Participant;
@@ -175,7 +175,7 @@ public final class LiveTranscriptProjection {
         int p = 1;
         s.setObject(p++, start);
         s.setLong(p++, analysis.summary().totalDurationSeconds());
-        s.setString(p++, t.direction().value());
+        s.setString(p++, t.direction().wire());
         s.setString(p++, t.scenarioName());
         s.setInt(p++, analysis.summary().participantCount());
         s.setInt(p++, analysis.summary().conversationTurns());

@@ -12,7 +12,7 @@ import dev.parley.domain.call.CallMessage;
 import dev.parley.domain.call.Speaker;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;

@@ -17,7 +17,7 @@ import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.tenancy.EmailAddress;
 import dev.parley.domain.tenancy.PasswordHash;
 import dev.parley.domain.tenancy.User;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.EnhancedTranscript;
 import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptRequest;

@@ -2,6 +2,7 @@ package dev.parley.application.console.port.in;
 
 import dev.parley.domain.call.CallStatus;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The four call states a live console shows (seed 002), derived from the carrier's lifecycle. */
@@ -9,7 +10,7 @@ public enum ConsoleStatus {
     INCOMING, ANSWERED, IN_PROGRESS, ENDED;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<ConsoleStatus> fromWire(String value) {

@@ -1,5 +1,7 @@
 package dev.parley.application.scenario.port.in;
 
+import dev.parley.domain.shared.PhoneNumber;
+
 /**
  * What a live call needs of a scenario to brief the conversation model.
  *
@@ -8,6 +10,12 @@ package dev.parley.application.scenario.port.in;
  * @param voice        a Realtime voice ({@code alloy}, {@code ash}, {@code ballad}, {@code coral}, {@code echo}, {@code sage}, {@code shimmer}, {@code verse}, {@code marin}, {@code cedar})
  * @param temperature  sampling temperature, within the range the Realtime API accepts
  * @param greetsFirst  on inbound calls, whether the assistant speaks first (outbound calls always open with a greeting)
+ * @param transferNumber where {@code transfer_to_human} sends the caller on this scenario's calls; null: the global TRANSFER_PHONE_NUMBER
  */
-public record CallScenario(String ref, String name, String instructions, String voice, double temperature, boolean greetsFirst) {
+public record CallScenario(String ref, String name, String instructions, String voice, double temperature, boolean greetsFirst,
+                           PhoneNumber transferNumber) {
+    /** A scenario without a transfer number of its own. */
+    public CallScenario(String ref, String name, String instructions, String voice, double temperature, boolean greetsFirst) {
+        this(ref, name, instructions, voice, temperature, greetsFirst, null);
+    }
 }

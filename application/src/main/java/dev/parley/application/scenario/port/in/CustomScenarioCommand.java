@@ -2,6 +2,14 @@ package dev.parley.application.scenario.port.in;
 
 import dev.parley.domain.shared.TenantId;
 
-/** A custom scenario as a client wrote it; checked by the domain's value objects. {@code temperature} may be absent (default). */
-public record CustomScenarioCommand(TenantId tenant, String persona, String prompt, String voiceType, Double temperature) {
+/**
+ * A custom scenario as a client wrote it; checked by the domain's value objects. {@code temperature} may be absent (default);
+ * {@code transferPhoneNumber} may be absent (its calls are transferred to the global TRANSFER_PHONE_NUMBER).
+ */
+public record CustomScenarioCommand(TenantId tenant, String persona, String prompt, String voiceType, Double temperature,
+                                    String transferPhoneNumber) {
+    /** Without a transfer number of its own. */
+    public CustomScenarioCommand(TenantId tenant, String persona, String prompt, String voiceType, Double temperature) {
+        this(tenant, persona, prompt, voiceType, temperature, null);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.parley.application.transcript.port.in;
 
 import dev.parley.domain.shared.TenantId;
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.TranscriptRequest;
 
 /** Has the carrier transcribe audio at a URL, for a tenant. */

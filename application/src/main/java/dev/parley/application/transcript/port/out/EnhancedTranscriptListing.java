@@ -1,6 +1,6 @@
 package dev.parley.application.transcript.port.out;
 
-import dev.parley.domain.transcript.CallDirection;
+import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.transcript.SpeakerRole;
 import dev.parley.domain.transcript.TranscriptSource;
 

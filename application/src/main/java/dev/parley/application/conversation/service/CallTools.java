@@ -1,0 +1,37 @@
+package dev.parley.application.conversation.service;
+
+import dev.parley.application.conversation.port.out.CallTool;
+import dev.parley.application.scenario.port.in.CallScenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which tools a call gets, chosen per call from its scenario (and, once organizations exist, from
+ * theirs): every call may end itself and ask for a person; {@code transfer_to_human} dials the
+ * scenario's number when it has one, else TRANSFER_PHONE_NUMBER. Further tools are offered to every call.
+ */
+public final class CallTools {
+    private final ConversationPolicy policy;
+    private final List<CallTool> extra;
+
+    public CallTools(ConversationPolicy policy, List<CallTool> extra) {
+        this.policy = policy;
+        this.extra = List.copyOf(extra);
+    }
+
+    public CallTools(ConversationPolicy policy) {
+        this(policy, List.of());
+    }
+
+    /** The tools of one call, in the order the model is told about them; names are unique. */
+    public List<CallTool> forCall(CallScenario scenario) {
+        List<CallTool> tools = new ArrayList<>(2 + extra.size());
+        tools.add(new EndCallTool());
+        tools.add(new TransferToHumanTool(scenario.transferNumber() != null ? scenario.transferNumber()
+                : policy.transferTo().orElse(null)));
+        for (CallTool tool : extra)
+            if (tools.stream().noneMatch(t -> t.name().equals(tool.name()))) tools.add(tool);
+        return List.copyOf(tools);
+    }
+}

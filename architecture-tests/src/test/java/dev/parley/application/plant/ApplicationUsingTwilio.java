@@ -1,0 +1,6 @@
+package dev.parley.application.plant;
+
+/** Planted violation: a vendor SDK outside its adapter. */
+public class ApplicationUsingTwilio {
+    public com.twilio.http.TwilioRestClient client;
+}
