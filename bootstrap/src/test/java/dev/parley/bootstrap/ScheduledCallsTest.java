@@ -4,11 +4,18 @@ import dev.parley.adapter.out.twilio.testing.TwilioApiStub;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +33,17 @@ class ScheduledCallsTest extends TelephonyTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String CALLS = "/2010-04-01/Accounts/ACtest/Calls.json";
 
+    @Inject
+    DataSource rawDataSource;
+    @Inject
+    DataSourceResolver resolver;
+    DataSource dataSource;
+
+    @org.junit.jupiter.api.BeforeEach
+    void unwrapDataSource() {
+        dataSource = resolver.resolve(rawDataSource);
+    }
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
@@ -34,6 +52,10 @@ class ScheduledCallsTest extends TelephonyTestSupport {
         properties.put("parley.schedule.scheduler.polling-interval", "200ms");
         properties.put("parley.schedule.retry-backoff", "300ms");
         properties.put("parley.schedule.pace.calls-per-second", "20");
+        properties.put("parley.schedule.pace.store", "database");
+        // a dead instance is noticed after 4 missed heartbeats of 300 ms
+        properties.put("parley.schedule.scheduler.heartbeat-interval", "300ms");
+        properties.put("parley.schedule.scheduler.missed-heartbeats", "4");
         return properties;
     }
 
@@ -209,6 +231,42 @@ class ScheduledCallsTest extends TelephonyTestSupport {
         assertThat((String) failed.get("last_error")).contains("is not a valid phone number");
         Thread.sleep(800);
         assertThat(twilio.requests("POST", CALLS)).hasSize(1);
+    }
+
+    @Test
+    void schedulesDueAtOnceArePacedToTheCarriersCallsPerSecond() throws Exception {
+        List<Instant> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        twilio.on("POST", CALLS, request -> {
+            arrivals.add(Instant.now());
+            return new TwilioApiStub.Answer(201, "{\"sid\":\"" + newSid() + "\",\"status\":\"queued\",\"account_sid\":\"ACtest\"}");
+        });
+        Tenant ann = newTenant();
+        String at = inSeconds(2);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) ids.add(scheduled(ann, "+150555502" + (10 + i), at));
+        for (long id : ids) awaitStatus(ann, id, "placed");
+        assertThat(arrivals).hasSize(12);
+        // 20 per second: slots 50 ms apart; from the second dial on (the first one also opens the connection) 10 intervals
+        assertThat(Duration.between(arrivals.get(1), arrivals.getLast())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void aScheduleWhoseInstanceDiedWhileDiallingFailsAsInterruptedAndIsNotDialledAgain() throws Exception {
+        Tenant ann = newTenant();
+        long id = scheduled(ann, "+15055550127", inSeconds(3600));
+        // as a dead instance leaves it: claimed (placing), its execution picked with a heartbeat long stopped
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE scheduled_calls SET status = 'placing', attempts = 1 WHERE id = " + id);
+                s.executeUpdate("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'dead-instance', execution_time = TIMESTAMP WITH TIME ZONE "
+                        + "'2026-01-01 00:00:00+00', last_heartbeat = TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' "
+                        + "WHERE task_name = 'scheduled-call' AND task_instance = '" + id + "'");
+            }
+        }
+        Map<String, Object> failed = awaitStatus(ann, id, "failed");
+        assertThat(failed).containsEntry("last_error", "interrupted").containsEntry("attempts", 1);
+        assertThat(twilio.requests("POST", CALLS)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.parley.adapter.out.persistence.schedule;
 
 import dev.parley.application.schedule.port.out.DialPace;
+import io.lettuce.core.RedisClient;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -19,12 +21,12 @@ class DialPaceFactory {
 
     @Singleton
     DialPace dialPace(PaceProperties properties, Clock clock, TransactionOperations<Connection> transactions,
-                      @Nullable @Value("${redis.uri:}") String redisUri) {
+                      BeanProvider<RedisClient> redis, @Nullable @Value("${redis.uri:}") String redisUri) {
         String store = properties.effectiveStore(redisUri != null && !redisUri.isBlank());
         LOG.info("Dials from schedules paced at {} per second ({} store)", properties.callsPerSecond(), store);
         return switch (store) {
             case "memory" -> new InMemoryDialPace(clock, properties.interval());
-            // the Redis store is not built yet: the database row serves every instance as well
+            case "redis" -> new RedisDialPace(redis.get().connect(), properties.interval(), properties.redisKey());
             default -> new JdbcDialPace(clock, transactions, properties.interval(), "twilio");
         };
     }

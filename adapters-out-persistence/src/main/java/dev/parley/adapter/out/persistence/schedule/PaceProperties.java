@@ -13,7 +13,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("parley.schedule.pace")
 record PaceProperties(@Bindable(defaultValue = "1") double callsPerSecond,
-                      @Bindable(defaultValue = "auto") String store) {
+                      @Bindable(defaultValue = "auto") String store,
+                      @Bindable(defaultValue = "parley:dial-pace:twilio") String redisKey) {
     Duration interval() {
         return Duration.ofNanos(Math.max(1L, Math.round(1_000_000_000d / Math.max(0.001, callsPerSecond))));
     }
