@@ -33,6 +33,6 @@ final class RedisDialPace implements DialPace {
     @Override
     public void awaitTurn() throws InterruptedException {
         Long waitMicros = connection.sync().eval(RESERVE, ScriptOutputType.INTEGER, new String[]{key}, Long.toString(intervalMicros));
-        if (waitMicros != null && waitMicros > 0) Thread.sleep(waitMicros / 1000, (int) (waitMicros % 1000) * 1000);
+        if (waitMicros != null && waitMicros > 0) Thread.sleep(Duration.ofNanos(waitMicros * 1000));
     }
 }

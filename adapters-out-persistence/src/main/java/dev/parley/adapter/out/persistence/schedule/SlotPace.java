@@ -20,7 +20,7 @@ abstract class SlotPace implements DialPace {
     @Override
     public void awaitTurn() throws InterruptedException {
         Instant slot = reserve(clock.instant());
-        long wait = Duration.between(clock.instant(), slot).toMillis();
-        if (wait > 0) Thread.sleep(wait);
+        Duration wait = Duration.between(clock.instant(), slot);
+        if (wait.isPositive()) Thread.sleep(wait);
     }
 }
