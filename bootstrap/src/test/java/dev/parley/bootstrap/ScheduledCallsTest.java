@@ -246,8 +246,9 @@ class ScheduledCallsTest extends TelephonyTestSupport {
         for (int i = 0; i < 12; i++) ids.add(scheduled(ann, "+150555502" + (10 + i), at));
         for (long id : ids) awaitStatus(ann, id, "placed");
         assertThat(arrivals).hasSize(12);
-        // 20 per second: slots 50 ms apart; from the second dial on (the first one also opens the connection) 10 intervals
-        assertThat(Duration.between(arrivals.get(1), arrivals.getLast())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        // 20 per second: slots 50 ms apart, 11 intervals (550 ms) between the first and the last; unpaced, ten threads
+        // would send them within a few tens of ms. The margin absorbs the jitter of a loaded machine.
+        assertThat(Duration.between(arrivals.getFirst(), arrivals.getLast())).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test

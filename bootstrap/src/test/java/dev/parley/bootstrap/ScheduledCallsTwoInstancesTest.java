@@ -38,18 +38,22 @@ class ScheduledCallsTwoInstancesTest {
         for (AutoCloseable c : closing.reversed()) c.close();
     }
 
-    private EmbeddedServer[] twoInstances(String callsPerSecond) {
+    private Map<String, Object> settings(String callsPerSecond) {
         twilio = new TwilioApiStub();
         closing.add(twilio);
         twilio.on("POST", CALLS, request -> new TwilioApiStub.Answer(201,
                 "{\"sid\":\"" + TelephonyTestSupport.newSid() + "\",\"status\":\"queued\",\"account_sid\":\"ACtest\"}"));
-        Map<String, Object> shared = new HashMap<>(Map.of(
+        return new HashMap<>(Map.of(
                 "parley.twilio.api-base-url", twilio.baseUrl(), "parley.twilio.account-sid", "ACtest",
                 "parley.twilio.auth-token", TelephonyTestSupport.AUTH_TOKEN, "parley.public-url", TelephonyTestSupport.PUBLIC_URL,
                 "parley.twilio.phone-number", TelephonyStandIns.SYSTEM_NUMBER.e164(),
                 "parley.schedule.scheduler.polling-interval", "200ms",
                 "parley.schedule.pace.calls-per-second", callsPerSecond,
                 "parley.schedule.pace.store", "database"));
+    }
+
+    private EmbeddedServer[] twoInstances(String callsPerSecond) {
+        Map<String, Object> shared = settings(callsPerSecond);
         EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, shared, "test");
         closing.add(a.getApplicationContext());
         Map<String, Object> second = new HashMap<>(shared);
@@ -125,5 +129,37 @@ class ScheduledCallsTwoInstancesTest {
         List<TwilioApiStub.Recorded> posts = twilio.requests("POST", CALLS);
         assertThat(posts).hasSize((int) placed);
         assertThat(posts.stream().map(p -> p.formValue("To")).distinct().count()).isEqualTo(posts.size());
+    }
+
+    @Test
+    void schedulesSurviveARestartAndOnesLatePastTheGraceAreMissed() throws Exception {
+        assumeTrue(PostgresRequirement.isPostgresRun(), "runs in the PostgreSQL pass: the database outlives the instances");
+        Map<String, Object> settings = settings("20");
+        settings.put("parley.schedule.grace", "3s");
+        EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, settings, "test");
+        JsonMapper json = first.getApplicationContext().getBean(JsonMapper.class);
+        HttpJson http = new HttpJson(first, json);
+        String token = (String) http.newUser("restart-" + UUID.randomUUID() + "@example.com").get("access_token");
+        Instant now = Instant.now();
+        long onTime = scheduleMany(http, token, 1, now.plusSeconds(8), Duration.ZERO).getFirst();
+        long late = scheduleOne(http, token, "+15055559001", now.plusSeconds(2));
+        first.getApplicationContext().close();   // no instance runs while the second one comes due
+
+        while (Instant.now().isBefore(now.plusSeconds(6))) Thread.sleep(100);
+        settings.put("flyway.datasources.default.enabled", "false");
+        EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, settings, "test");
+        closing.add(second.getApplicationContext());
+        HttpJson again = new HttpJson(second, json);
+        awaitNonePending(again, token);
+        assertThat(again.get("/scheduled-calls/" + late, token).map()).containsEntry("status", "missed");
+        assertThat(again.get("/scheduled-calls/" + onTime, token).map()).containsEntry("status", "placed");
+        assertThat(twilio.requests("POST", CALLS)).singleElement().satisfies(p -> assertThat(p.formValue("To")).isEqualTo("+15055550000"));
+    }
+
+    private static long scheduleOne(HttpJson http, String token, String phone, Instant at) {
+        HttpJson.Reply reply = http.postJson("/schedule-call", "{\"phone_number\":\"" + phone + "\",\"scenario\":\"sales\","
+                + "\"scheduled_time\":\"" + OffsetDateTime.ofInstant(at, ZoneOffset.UTC) + "\"}", token);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return ((Number) reply.map().get("id")).longValue();
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Fires a due schedule: claims it ({@code placing}, committed) before anyone dials, waits for a turn
- * of the shared dial pace, then places it through {@link PlaceOutboundCallUseCase} like any call.
+ * Fires a due schedule: waits for a turn of the shared dial pace, claims it ({@code placing},
+ * committed) before anyone dials, then places it through {@link PlaceOutboundCallUseCase} like any call.
  * A schedule found {@code placing} was being dialled by an instance that died: it fails as
  * {@code interrupted} and is never dialled again.
  */
@@ -58,16 +58,19 @@ public final class ScheduledCallFiring implements FireScheduledCallUseCase {
 
     @Override
     public Outcome fire(ScheduledCallId id) {
-        Claim claim = transactions.inTransaction(() -> claim(id));
-        if (claim instanceof Settled settled) return settled.outcome();
-        ScheduledCall call = ((Claimed) claim).call();
+        // a first look settles what needs no dialling, so no turn of the pace is spent on it
+        Claim look = transactions.inTransaction(() -> claim(id, false));
+        if (look instanceof Settled settled) return settled.outcome();
+        // the turn is taken before the claim: an instance that dies while waiting leaves the schedule pending, not interrupted
         try {
             pace.awaitTurn();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            settle(id, c -> c.interrupted(clock.instant()));
-            return new Outcome.Done();
+            return new Outcome.Again(clock.instant());
         }
+        Claim claim = transactions.inTransaction(() -> claim(id, true));
+        if (claim instanceof Settled settled) return settled.outcome();
+        ScheduledCall call = ((Claimed) claim).call();
         try {
             PlaceOutboundCallUseCase.PlacedCall placed = place.place(new PlaceOutboundCallCommand(call.tenant(), call.to(), call.scenarioRef()));
             settle(id, c -> c.placed(placed.call().value(), placed.carrierSid(), clock.instant()));
@@ -91,7 +94,12 @@ public final class ScheduledCallFiring implements FireScheduledCallUseCase {
         }
     }
 
-    private Claim claim(ScheduledCallId id) {
+    /**
+     * Under the row lock: settles a schedule that needs no dialling (gone, not pending, early,
+     * missed, or found {@code placing}: interrupted); otherwise, with {@code take}, marks it
+     * {@code placing}. Missed is judged at the first look only, not after a wait for the pace.
+     */
+    private Claim claim(ScheduledCallId id, boolean take) {
         Optional<ScheduledCall> found = schedules.findForUpdate(id);
         if (found.isEmpty()) return new Settled(new Outcome.Done());
         ScheduledCall call = found.get();
@@ -104,11 +112,12 @@ public final class ScheduledCallFiring implements FireScheduledCallUseCase {
         if (call.status() != ScheduleStatus.SCHEDULED) return new Settled(new Outcome.Done());
         if (call.isEarly(now)) return new Settled(new Outcome.Again(call.dueAt()));
         // late past the grace, and due before this instance started: it came due while no instance ran
-        if (call.isLate(now, policy.grace()) && call.dueAt().isBefore(startedAt)) {
+        if (!take && call.isLate(now, policy.grace()) && call.dueAt().isBefore(startedAt)) {
             call.missed(now);
             schedules.update(call);
             return new Settled(new Outcome.Done());
         }
+        if (!take) return new Claimed(call);
         call.startPlacing(now);
         schedules.update(call);
         return new Claimed(call);

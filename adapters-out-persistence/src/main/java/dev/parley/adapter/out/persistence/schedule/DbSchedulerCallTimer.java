@@ -17,7 +17,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ class DbSchedulerCallTimer implements CallTimer, ApplicationEventListener<Server
     private final CustomTask<Void> task;
     private final SchedulerProperties properties;
 
-    DbSchedulerCallTimer(DataSource dataSource, @Nullable DataSourceResolver resolver, Provider<FireScheduledCallUseCase> fire,
+    DbSchedulerCallTimer(DataSource dataSource, @Nullable DataSourceResolver resolver, FireScheduledCallUseCase fire,
                          SchedulerProperties properties) {
         this.properties = properties;
         DataSource raw = resolver == null ? dataSource : resolver.resolve(dataSource);
@@ -49,7 +48,7 @@ class DbSchedulerCallTimer implements CallTimer, ApplicationEventListener<Server
                 .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(properties.failureRetry())))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, context) -> {
-                    FireScheduledCallUseCase.Outcome outcome = fire.get().fire(new ScheduledCallId(Long.parseLong(instance.getId())));
+                    FireScheduledCallUseCase.Outcome outcome = fire.fire(new ScheduledCallId(Long.parseLong(instance.getId())));
                     if (outcome instanceof FireScheduledCallUseCase.Outcome.Again again)
                         return (complete, operations) -> operations.reschedule(complete, again.at());
                     return new CompletionHandler.OnCompleteRemove<>();
