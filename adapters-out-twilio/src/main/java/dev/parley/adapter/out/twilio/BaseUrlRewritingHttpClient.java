@@ -1,9 +1,12 @@
 package dev.parley.adapter.out.twilio;
 
 import com.twilio.http.HttpClient;
+import com.twilio.http.HttpMethod;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 
 import java.net.URI;
 import java.util.List;
@@ -26,13 +29,36 @@ final class BaseUrlRewritingHttpClient extends HttpClient {
     }
 
     BaseUrlRewritingHttpClient(String baseUrl) {
-        this(baseUrl, new NetworkHttpClient());
+        this(baseUrl, new NetworkHttpClient(withoutAutomaticRetries()));
+    }
+
+    /**
+     * The SDK's default HTTP client (same pool and timeouts), minus Apache HttpClient's own retry of a
+     * 503 or 429, which would send a call's creation twice.
+     */
+    static HttpClientBuilder withoutAutomaticRetries() {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setDefaultSocketConfig(NetworkHttpClient.DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultMaxPerRoute(20);
+        connections.setMaxTotal(100);
+        return HttpClientBuilder.create().useSystemProperties().setConnectionManager(connections)
+                .setDefaultRequestConfig(NetworkHttpClient.DEFAULT_REQUEST_CONFIG).disableAutomaticRetries();
     }
 
     @Override
     public Response makeRequest(Request request) {
         if (DEFAULT_BASE.equals(base)) return delegate.makeRequest(request);
         return delegate.makeRequest(rewrite(request));
+    }
+
+    /**
+     * Creating a call is sent once: the SDK's own retries (up to 3 more requests 100 ms apart on a 5xx)
+     * could dial a person twice, and scheduled calls retry with their own backoff and attempt count.
+     */
+    @Override
+    public Response reliableRequest(Request request) {
+        if (request.getMethod() == HttpMethod.POST && request.getUrl().endsWith("/Calls.json")) return makeRequest(request);
+        return super.reliableRequest(request);
     }
 
     Request rewrite(Request original) {

@@ -48,7 +48,7 @@ class TwilioCallControl implements CallControl {
             return call.getSid();
         } catch (TwilioException e) {
             LOG.warn("Twilio refused a call to {}: {}", request.to().masked(), reason(e));
-            throw new CallControlException(e.getMessage(), e);
+            throw new CallControlException(e.getMessage(), e, passing(e));
         }
     }
 
@@ -70,6 +70,13 @@ class TwilioCallControl implements CallControl {
             LOG.warn("Could not redirect call {}: {}", carrierSid, reason(e));
             throw new CallControlException(e.getMessage(), e);
         }
+    }
+
+    /** Unreachable (no HTTP status), a server error or throttling: the same request may succeed later. */
+    static boolean passing(TwilioException e) {
+        if (!(e instanceof ApiException api) || api.getStatusCode() == null) return true;
+        int status = api.getStatusCode();
+        return status >= 500 || status == 429;
     }
 
     /** Twilio's error code and status, never its message (which may quote a phone number). */

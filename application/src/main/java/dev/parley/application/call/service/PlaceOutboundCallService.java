@@ -56,7 +56,7 @@ public final class PlaceOutboundCallService implements PlaceOutboundCallUseCase 
                 c.notPlaced("carrier-refused", clock.instant());
                 calls.update(c);
             }));
-            throw new CallNotPlacedException("The call could not be placed: " + e.getMessage());
+            throw new CallNotPlacedException("The call could not be placed: " + e.getMessage(), e.retryable());
         }
         transactions.run(() -> calls.findForUpdate(call.id()).ifPresent(c -> {
             if (c.carrierSid().isEmpty()) {

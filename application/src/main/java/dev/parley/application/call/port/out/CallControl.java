@@ -33,10 +33,21 @@ public interface CallControl {
         }
     }
 
-    /** The carrier refused or could not be reached. */
+    /** The carrier refused or could not be reached; {@link #retryable()} when unreachable, 5xx or 429. */
     class CallControlException extends RuntimeException {
+        private final boolean retryable;
+
         public CallControlException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        public CallControlException(String message, Throwable cause, boolean retryable) {
             super(message, cause);
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
         }
     }
 }
