@@ -10,12 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +37,7 @@ class ProbeDefectsTest extends TelephonyTestSupport {
 
     @BeforeEach
     void captureLog() {
+        log.list.clear();
         log.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
     }
@@ -101,5 +105,67 @@ class ProbeDefectsTest extends TelephonyTestSupport {
             }
         }
         assertThat(log.list).noneMatch(e -> e.getThrowableProxy() != null);
+    }
+
+    /**
+     * Probe defect 8: error bodies quoted Jackson ({@code StreamReadConstraints.getMaxNestingDepth()},
+     * {@code START_ARRAY}); duplicate keys silently merged; an email with a NUL byte was accepted.
+     */
+    @Test
+    void jsonMistakesAreRefusedInPlainWordsAndDuplicateKeysOrControlCharactersNeverPass() {
+        String deep = "[".repeat(1_200) + "]".repeat(1_200);
+        String email = "probe-" + UUID.randomUUID() + "@example.com";
+        List<String> bodies = List.of(
+                deep,
+                "{\"email\":" + deep + ",\"password\":\"secure_password\"}",
+                "{\"email\":{\"a\":1},\"password\":\"secure_password\"}",
+                "{\"email\":\"" + email + "\",\"password\":[1,2]}",
+                "{\"email\":\"" + email + "\",\"password\":\"x\",\"password\":\"secure_password\"}",
+                "{\"email\":\"" + email + "\",\"email\":\"other-" + email + "\",\"password\":\"secure_password\"}");
+        for (String body : bodies) {
+            HttpJson.Reply reply = http.postJson("/auth/register", body, null);
+            assertThat(reply.status()).as(reply.body()).isIn(400, 422);
+            String detail = String.valueOf(reply.map().get("detail")) + reply.map().get("errors");
+            assertThat(detail).as(body.length() > 80 ? body.substring(0, 80) : body)
+                    .doesNotContain("StreamReadConstraints", "getMaxNestingDepth", "START_", "END_", "VALUE_", "JsonToken",
+                            "com.fasterxml", "io.micronaut", "Source:", "`");
+        }
+        HttpJson.Reply duplicate = http.postJson("/auth/register", bodies.get(5), null);
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.map().get("detail").toString()).contains("Duplicate field 'email'");
+        assertThat(http.postJson("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"secure_password\"}", null).status())
+                .as("no account was made by any of the bodies").isEqualTo(401);
+
+        HttpJson.Reply nul = http.postJson("/auth/register",
+                "{\"email\":\"nul\\u0000-" + email + "\",\"password\":\"secure_password\"}", null);
+        assertThat(nul.status()).as(nul.body()).isEqualTo(422);
+        assertThat(nul.body()).contains("email");
+        assertQuietLog(bodies.size() + 3);
+    }
+
+    /** Probe defect 8: a header block over 8 KiB answered "413 Request body too large" without the security headers. */
+    @Test
+    void anOversizeRequestHeadIsAnswered431Or414InTheErrorShapeWithTheSecurityHeaders() throws Exception {
+        String headers = "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(9_000) + "\r\n\r\n";
+        String answer = rawExchange(headers);
+        assertThat(answer).startsWith("HTTP/1.1 431 ");
+        assertThat(answer).contains("X-Content-Type-Options: nosniff", "Content-Security-Policy: default-src 'none'",
+                "Strict-Transport-Security:", "\"status_code\":431", "\"code\":\"request.headers-too-large\"");
+
+        String line = rawExchange("GET /health?" + "q".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(line).startsWith("HTTP/1.1 414 ");
+        assertThat(line).contains("X-Frame-Options: DENY", "\"status_code\":414");
+
+        assertThat(http.get("/health", null).status()).as("the server goes on").isEqualTo(200);
+        assertQuietLog(2);
+    }
+
+    private String rawExchange(String request) throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1); // the server closes
+        }
     }
 }

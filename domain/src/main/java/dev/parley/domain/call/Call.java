@@ -25,6 +25,9 @@ public final class Call {
     private CallStatus status;
     private Instant answeredAt;
     private Instant endedAt;
+    /** The longest call a carrier holds (Twilio: 24 hours); reported durations are clamped to it. */
+    public static final long MAX_DURATION_SECONDS = 86_400;
+
     private long durationSeconds;
     private String endReason;
     private String streamTokenHash;
@@ -99,7 +102,9 @@ public final class Call {
         if (next == CallStatus.IN_PROGRESS) answeredAt = at;
         if (next.isFinal()) {
             endedAt = at;
-            if (reportedDurationSeconds >= 0) durationSeconds = reportedDurationSeconds;
+            // a carrier's figure is trusted only inside a day: Twilio ends calls at 24 hours, and an absurd
+            // number (a forged or broken report) must not reach usage sums
+            if (reportedDurationSeconds >= 0) durationSeconds = Math.min(reportedDurationSeconds, MAX_DURATION_SECONDS);
             else if (answeredAt != null) durationSeconds = Math.max(0, Duration.between(answeredAt, at).toSeconds());
             streamTokenHash = null;
             streamTokenExpiresAt = null;

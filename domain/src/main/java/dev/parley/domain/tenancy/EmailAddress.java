@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     public EmailAddress {
         if (value == null || value.isBlank())
             throw new InvalidValueException("email", "email.required", "Email is required");
+        if (CONTROL.matcher(value).find())
+            throw new InvalidValueException("email", "email.invalid", "Email must not contain control characters");
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.length() > MAX_LENGTH)
             throw new InvalidValueException("email", "email.too-long", "Email must be at most 254 characters");

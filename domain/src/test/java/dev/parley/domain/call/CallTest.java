@@ -31,6 +31,15 @@ class CallTest {
     }
 
     @Test
+    void anAbsurdCarrierDurationIsClampedToADay() {
+        // probe (issue 13, item 8): CallDuration=99999999999 on /call-status was stored as is
+        Call call = outbound();
+        call.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(5), -1);
+        call.recordStatus(CallStatus.COMPLETED, T0.plusSeconds(65), 99_999_999_999L);
+        assertThat(call.durationSeconds()).isEqualTo(Call.MAX_DURATION_SECONDS);
+    }
+
+    @Test
     void repeatedLateAndBackwardReportsChangeNothing() {
         Call call = outbound();
         call.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(5), -1);

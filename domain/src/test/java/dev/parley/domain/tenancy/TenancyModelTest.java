@@ -28,6 +28,14 @@ class TenancyModelTest {
     }
 
     @Test
+    void anEmailWithAControlCharacterIsRefused() {
+        // probe (issue 13, item 8): an email with a NUL byte in it registered an account
+        assertThatThrownBy(() -> new EmailAddress("ann\u0000@example.com"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThatThrownBy(() -> new EmailAddress("ann@exa\u0007mple.com")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
     void anOverlongEmailIsRefused() {
         assertThatThrownBy(() -> new EmailAddress("a".repeat(64) + "@" + "b".repeat(190) + ".com"))
                 .hasMessageContaining("at most 254");

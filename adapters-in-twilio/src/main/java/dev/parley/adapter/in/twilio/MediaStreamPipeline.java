@@ -16,7 +16,8 @@ import jakarta.inject.Singleton;
  * {@code @ServerWebSocket}, whose per-message dispatch costs more than a call's frame budget. Every
  * HTTP/1 connection gets a {@link MediaStreamUpgrade} right after its server codec; it takes over
  * the connections that upgrade on {@code /media-stream} and leaves everything else (REST, the
- * console's WebSocket) to Micronaut. HTTP/2 connections are left alone: Twilio streams over HTTP/1.1.
+ * console's WebSocket) to Micronaut. An {@link OversizeRequestHead} goes before it, so a request head
+ * too large for the codec is answered 431/414 in the error shape. HTTP/2 connections are left alone: Twilio streams over HTTP/1.1.
  */
 @Singleton
 final class MediaStreamPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -70,7 +71,9 @@ final class MediaStreamPipeline implements BeanCreatedEventListener<NettyServerC
                 // HTTP/1 after an h2c attempt: the codec carries no name there
                 codec = pipeline.context(HttpServerCodec.class);
             }
-            if (codec != null) pipeline.addAfter(codec.name(), MediaStreamUpgrade.NAME, new MediaStreamUpgrade(MediaStreamPipeline.this::stream));
+            if (codec == null) return;
+            pipeline.addAfter(codec.name(), MediaStreamUpgrade.NAME, new MediaStreamUpgrade(MediaStreamPipeline.this::stream));
+            pipeline.addAfter(codec.name(), OversizeRequestHead.NAME, new OversizeRequestHead());
         }
     }
 }

@@ -25,7 +25,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         String detail = detailFor(status, context);
         List<ProblemResponse.FieldError> fields = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
-                .map(e -> new ProblemResponse.FieldError(e.getPath().get(), e.getMessage()))
+                .map(e -> new ProblemResponse.FieldError(e.getPath().get(), ParserMessages.plain(e.getMessage())))
                 .toList();
         return Problems.body(context.getRequest(), status, title, detail, codeFor(status), fields,
                 context.getRootCause().orElse(null));
@@ -39,7 +39,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     private static String detailFor(int status, ErrorContext context) {
         return switch (status) {
             case 400 -> context.getErrors().stream().findFirst().map(Error::getMessage)
-                    .map(ProblemBodyProvider::withoutInternals).orElse("Bad request");
+                    .map(ParserMessages::plain).orElse("Bad request");
             case 401 -> "Not authenticated";
             case 403 -> "Not allowed";
             case 404 -> "Not found";
@@ -47,17 +47,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
             case 413 -> "Request body too large";
             case 415 -> "Unsupported content type";
             default -> context.getErrors().stream().findFirst().map(Error::getMessage)
-                    .map(ProblemBodyProvider::withoutInternals).orElse(HttpStatus.valueOf(status).getReason());
+                    .map(ParserMessages::plain).orElse(HttpStatus.valueOf(status).getReason());
         };
-    }
-
-    /** Parser messages quote class names and source positions; keep the human part only. */
-    private static String withoutInternals(String message) {
-        if (message.startsWith("Invalid JSON") || message.contains("JsonParseException") || message.contains("Unexpected character"))
-            return "Malformed JSON in request body";
-        int cut = message.indexOf(" at [Source");
-        String clean = cut >= 0 ? message.substring(0, cut) : message;
-        return clean.replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*", "value").strip();
     }
 
     private static String codeFor(int status) {
