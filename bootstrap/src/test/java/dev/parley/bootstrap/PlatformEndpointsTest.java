@@ -1,5 +1,6 @@
 package dev.parley.bootstrap;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health, OpenAPI document and its UI, metrics, CORS for the front end. */
 @MicronautTest(transactional = false)
+@Property(name = "parley.metrics-token", value = PlatformEndpointsTest.SCRAPE_TOKEN)
 class PlatformEndpointsTest {
+    static final String SCRAPE_TOKEN = "scrape-7f3c1e9a2b";
+
     @Inject
     EmbeddedServer server;
     @Inject
@@ -40,16 +44,14 @@ class PlatformEndpointsTest {
         HttpJson.Reply docs = http.get("/docs/index.html", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).containsIgnoringCase("swagger");
-        // everything the page loads in a browser is served too
-        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("contextPath \\+ \"([^\"]+)\"").matcher(docs.body());
+        // everything the page loads in a browser is served too, and none of its scripts is inline
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href|data-spec)=\"([^\"]+)\"").matcher(docs.body());
         java.util.List<String> loaded = new java.util.ArrayList<>();
         while (assets.find()) loaded.add(assets.group(1));
-        java.util.regex.Matcher specUrl = java.util.regex.Pattern.compile("url: contextPath \\+ '([^']+)'").matcher(docs.body());
-        assertThat(specUrl.find()).isTrue();
-        loaded.add(specUrl.group(1));
-        assertThat(loaded).contains("/swagger-ui/res/swagger-ui-bundle.js");
+        assertThat(loaded).contains("/swagger-ui/res/swagger-ui-bundle.js", "/docs/parley-docs.js", "/docs/parley-0.1.yml");
         for (String asset : loaded) assertThat(http.get(asset, null).status()).as(asset).isEqualTo(200);
-        assertThat(http.get(specUrl.group(1), null).body()).contains("/auth/register");
+        assertThat(http.get("/docs/parley-0.1.yml", null).body()).contains("/auth/register");
+        assertThat(docs.body()).as("no inline script").doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
 
         HttpJson.Reply spec = http.get("/swagger/parley-0.1.yml", null);
         assertThat(spec.status()).isEqualTo(200);
@@ -63,10 +65,17 @@ class PlatformEndpointsTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        HttpJson.Reply metrics = http.get("/prometheus", null);
+    void prometheusMetricsAreExposedToTheScraperOnly() {
+        HttpJson.Reply metrics = http.get("/prometheus", SCRAPE_TOKEN);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_");
+
+        // probe (issue 13, item 8): /prometheus answered anyone
+        assertThat(http.get("/prometheus", null).status()).isEqualTo(401);
+        assertThat(http.get("/prometheus/", null).status()).isIn(401, 404);
+        assertThat(http.get("/prometheus", "wrong-" + SCRAPE_TOKEN).status()).isEqualTo(401);
+        String tenant = (String) http.newUser("metrics-" + java.util.UUID.randomUUID() + "@example.com").get("access_token");
+        assertThat(http.get("/prometheus", tenant).status()).as("a tenant's token does not open platform metrics").isEqualTo(403);
     }
 
     @Test
@@ -95,6 +104,7 @@ class PlatformEndpointsTest {
         assertThat(api.header("Cache-Control")).isEqualTo("no-store");
         assertThat(api.header("Strict-Transport-Security")).startsWith("max-age=");
         HttpJson.Reply docs = http.get("/docs/index.html", null);
-        assertThat(docs.header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
+        // probe (issue 13, item 8): the docs CSP allowed 'unsafe-inline' scripts
+        assertThat(docs.header("Content-Security-Policy")).contains("script-src 'self';").doesNotContain("script-src 'self' 'unsafe-inline'");
     }
 }

@@ -37,7 +37,7 @@ final class SessionGateFilter implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
-        if (authentication.isEmpty()) return chain.proceed(request);
+        if (authentication.isEmpty() || MetricsScrapeToken.isScraper(authentication.get())) return chain.proceed(request);
         CompletableFuture<Boolean> active = gate.isActive(authentication.get());
         if (active.isDone() && !active.isCompletedExceptionally()) return decide(request, chain, active.join());
         return subscriber -> active.whenComplete((ok, failed) -> decide(request, chain, Boolean.TRUE.equals(ok)).subscribe(subscriber));
