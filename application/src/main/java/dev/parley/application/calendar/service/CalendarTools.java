@@ -50,7 +50,19 @@ public final class CalendarTools {
     }
 
     public List<CallTool> tools() {
-        return List.of(new CheckAvailability(), new FindSlots(), new BookMeeting());
+        return List.of(checkAvailability(), findSlots(), bookMeeting());
+    }
+
+    public CallTool checkAvailability() {
+        return new CheckAvailability();
+    }
+
+    public CallTool findSlots() {
+        return new FindSlots();
+    }
+
+    public CallTool bookMeeting() {
+        return new BookMeeting();
     }
 
     private abstract class CalendarTool implements CallTool {
