@@ -28,10 +28,9 @@ import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.conversation.port.out.CallTool;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.scenario.service.CustomScenarioService;
-import dev.parley.application.schedule.port.in.CallingWindowUseCase;
+import dev.parley.application.schedule.port.out.CallingWindowRepository;
 import dev.parley.application.shared.Transactions;
 import dev.parley.domain.calendar.WorkingHours;
-import dev.parley.domain.schedule.CallingWindow;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -51,15 +50,16 @@ class CalendarWiring {
         return new CalendarPolicy(d.stateLifetime(), holdLifetime, d.searchWindow(), d.offeredSlots());
     }
 
-    /** The tenant's calling window where they set one, else 09:00-17:00 on weekdays in CALENDAR_TIME_ZONE. */
+    /**
+     * The tenant's calling window where they set one, else 09:00-17:00 on weekdays in CALENDAR_TIME_ZONE. Read from the
+     * stored windows (not the schedule's use case, which finds call scenarios and so would close a loop through here).
+     */
     @Singleton
-    TenantWorkingHours tenantWorkingHours(CallingWindowUseCase windows, @Value("${parley.calendar.time-zone:UTC}") String zone) {
+    TenantWorkingHours tenantWorkingHours(CallingWindowRepository windows, @Value("${parley.calendar.time-zone:UTC}") String zone) {
         ZoneId fallback = ZoneId.of(zone.isBlank() ? "UTC" : zone);
-        return tenant -> {
-            CallingWindow w = windows.get(tenant);
-            if (w.equals(CallingWindow.ALWAYS)) return WorkingHours.standard(fallback);
-            return new WorkingHours(w.zone(), w.start(), w.end(), w.endsAtMidnight(), w.days());
-        };
+        return tenant -> windows.find(tenant)
+                .map(w -> new WorkingHours(w.zone(), w.start(), w.end(), w.endsAtMidnight(), w.days()))
+                .orElseGet(() -> WorkingHours.standard(fallback));
     }
 
     @Singleton

@@ -26,7 +26,9 @@ import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -95,7 +97,8 @@ class CalendarController {
             case ConnectionOutcome.Failed failed -> target.queryParam("error", "calendar_connection_failed")
                     .queryParam("message", failed.message()).build();
         };
-        return HttpResponse.redirect(uri).header("Cache-Control", "no-store");
+        // 302, never the 301 of HttpResponse.redirect: a browser would cache a permanent redirect of a one-time URL
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, uri.toString()).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Operation(summary = "Whether my Google Calendar is connected")

@@ -41,14 +41,15 @@ public final class GoogleStandIn implements AutoCloseable {
     }
 
     /** An event in the stand-in's primary calendar. */
-    public record StoredEvent(String id, String summary, Instant start, Instant end, String description, String raw) {
+    public record StoredEvent(String account, String id, String summary, Instant start, Instant end, String description, String raw) {
     }
 
     private final HttpServer server;
     private final Gson gson = new Gson();
     private final Map<String, String> codes = new ConcurrentHashMap<>();           // code -> scopes
-    private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
-    private final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
+    /** Each Google account is its own calendar: tokens map to the account they were granted by (its code, or "default"). */
+    private final Map<String, String> validAccess = new ConcurrentHashMap<>();
+    private final Map<String, String> validRefresh = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final List<StoredEvent> events = new CopyOnWriteArrayList<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -93,18 +94,22 @@ public final class GoogleStandIn implements AutoCloseable {
         acceptCode(code, SCOPES);
     }
 
-    /** Issues tokens directly (as if a code had been exchanged); answers {access, refresh}. */
+    /** Issues tokens directly (as if a code had been exchanged) for the "default" account; answers {access, refresh}. */
     public String[] issueTokens() {
+        return issueTokens("default");
+    }
+
+    private String[] issueTokens(String account) {
         String access = "ya29.access-" + counter.incrementAndGet();
         String refresh = "1//refresh-" + counter.incrementAndGet();
-        validAccess.add(access);
-        validRefresh.add(refresh);
+        validAccess.put(access, account);
+        validRefresh.put(refresh, account);
         return new String[]{access, refresh};
     }
 
     /** The user removed our access in their Google account: every token stops working. */
     public void revokeEverything() {
-        revoked.addAll(validRefresh);
+        revoked.addAll(validRefresh.keySet());
         validRefresh.clear();
         validAccess.clear();
     }
@@ -126,8 +131,14 @@ public final class GoogleStandIn implements AutoCloseable {
         tokenFailure = status;
     }
 
+    /** An event in the calendar of the "default" account. */
     public void addEvent(String summary, Instant start, Instant end) {
-        events.add(new StoredEvent("ev-" + counter.incrementAndGet(), summary, start, end, null, null));
+        addEvent("default", summary, start, end);
+    }
+
+    /** An event in the calendar of the account that granted {@code code}. */
+    public void addEvent(String account, String summary, Instant start, Instant end) {
+        events.add(new StoredEvent(account, "ev-" + counter.incrementAndGet(), summary, start, end, null, null));
     }
 
     public List<StoredEvent> events() {
@@ -147,7 +158,12 @@ public final class GoogleStandIn implements AutoCloseable {
     }
 
     public boolean isValidAccessToken(String token) {
-        return validAccess.contains(token);
+        return validAccess.containsKey(token);
+    }
+
+    /** The events of one account. */
+    public List<StoredEvent> events(String account) {
+        return events.stream().filter(e -> e.account().equals(account)).toList();
     }
 
     @Override
@@ -186,17 +202,18 @@ public final class GoogleStandIn implements AutoCloseable {
                 send(x, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Malformed auth code.\"}");
                 return;
             }
-            String[] t = issueTokens();
+            String[] t = issueTokens(form.get("code"));
             send(x, 200, "{\"access_token\":\"" + t[0] + "\",\"expires_in\":" + expiresIn + ",\"refresh_token\":\"" + t[1]
                     + "\",\"scope\":\"" + scopes + "\",\"token_type\":\"Bearer\"}");
         } else if ("refresh_token".equals(grant)) {
             String refresh = form.getOrDefault("refresh_token", "");
-            if (!validRefresh.contains(refresh)) {
+            String account = validRefresh.get(refresh);
+            if (account == null) {
                 send(x, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}");
                 return;
             }
             String access = "ya29.access-" + counter.incrementAndGet();
-            validAccess.add(access);
+            validAccess.put(access, account);
             send(x, 200, "{\"access_token\":\"" + access + "\",\"expires_in\":" + expiresIn + ",\"scope\":\"" + SCOPES
                     + "\",\"token_type\":\"Bearer\"}");
         } else {
@@ -214,7 +231,8 @@ public final class GoogleStandIn implements AutoCloseable {
 
     private void calendar(HttpExchange x, String path, String body) throws IOException {
         String auth = x.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !validAccess.contains(auth.substring(7))) {
+        String account = auth == null || !auth.startsWith("Bearer ") ? null : validAccess.get(auth.substring(7));
+        if (account == null) {
             send(x, 401, "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials.\",\"errors\":[{"
                     + "\"message\":\"Invalid Credentials\",\"domain\":\"global\",\"reason\":\"authError\"}],\"status\":\"UNAUTHENTICATED\"}}");
             return;
@@ -225,18 +243,18 @@ public final class GoogleStandIn implements AutoCloseable {
             return;
         }
         String method = x.getRequestMethod();
-        if (path.equals("calendars/primary/events") && method.equals("GET")) list(x);
-        else if (path.equals("freeBusy") && method.equals("POST")) freeBusy(x, body);
-        else if (path.equals("calendars/primary/events") && method.equals("POST")) insert(x, body);
+        if (path.equals("calendars/primary/events") && method.equals("GET")) list(x, account);
+        else if (path.equals("freeBusy") && method.equals("POST")) freeBusy(x, body, account);
+        else if (path.equals("calendars/primary/events") && method.equals("POST")) insert(x, body, account);
         else send(x, 404, "{\"error\":{\"code\":404,\"message\":\"Not Found\",\"errors\":[{\"reason\":\"notFound\"}]}}");
     }
 
-    private void list(HttpExchange x) throws IOException {
+    private void list(HttpExchange x, String account) throws IOException {
         Map<String, String> q = query(x);
         Instant min = q.containsKey("timeMin") ? instant(q.get("timeMin")) : Instant.MIN;
         int max = Integer.parseInt(q.getOrDefault("maxResults", "250"));
         JsonArray items = new JsonArray();
-        events.stream().filter(e -> e.end().isAfter(min)).sorted(Comparator.comparing(StoredEvent::start)).limit(max).forEach(e -> {
+        events(account).stream().filter(e -> e.end().isAfter(min)).sorted(Comparator.comparing(StoredEvent::start)).limit(max).forEach(e -> {
             JsonObject item = new JsonObject();
             item.addProperty("kind", "calendar#event");
             item.addProperty("id", e.id());
@@ -262,12 +280,12 @@ public final class GoogleStandIn implements AutoCloseable {
         return o;
     }
 
-    private void freeBusy(HttpExchange x, String body) throws IOException {
+    private void freeBusy(HttpExchange x, String body, String account) throws IOException {
         JsonObject request = JsonParser.parseString(body).getAsJsonObject();
         Instant min = instant(request.get("timeMin").getAsString());
         Instant max = instant(request.get("timeMax").getAsString());
         JsonArray busy = new JsonArray();
-        events.stream().filter(e -> e.start().isBefore(max) && e.end().isAfter(min)).sorted(Comparator.comparing(StoredEvent::start))
+        events(account).stream().filter(e -> e.start().isBefore(max) && e.end().isAfter(min)).sorted(Comparator.comparing(StoredEvent::start))
                 .forEach(e -> {
                     JsonObject b = new JsonObject();
                     b.addProperty("start", e.start().toString());
@@ -287,14 +305,14 @@ public final class GoogleStandIn implements AutoCloseable {
         send(x, 200, gson.toJson(out));
     }
 
-    private void insert(HttpExchange x, String body) throws IOException {
+    private void insert(HttpExchange x, String body, String account) throws IOException {
         JsonObject event = JsonParser.parseString(body).getAsJsonObject();
         Instant start = instant(event.getAsJsonObject("start").get("dateTime").getAsString());
         Instant end = instant(event.getAsJsonObject("end").get("dateTime").getAsString());
         String id = "ev-" + counter.incrementAndGet();
         String summary = event.has("summary") ? event.get("summary").getAsString() : null;
         String description = event.has("description") ? event.get("description").getAsString() : null;
-        events.add(new StoredEvent(id, summary, start, end, description, body));
+        events.add(new StoredEvent(account, id, summary, start, end, description, body));
         event.addProperty("id", id);
         event.addProperty("status", "confirmed");
         event.addProperty("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
