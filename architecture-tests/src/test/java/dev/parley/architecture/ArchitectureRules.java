@@ -84,8 +84,14 @@ final class ArchitectureRules {
     static final ArchRule VENDOR_SDKS_STAY_IN_THEIR_ADAPTERS = noClasses().that()
             .resideOutsideOfPackages(ROOT + ".adapter.in.twilio..", ROOT + ".adapter.out.twilio..")
             .should().dependOnClassesThat().resideInAPackage("com.twilio..")
-            .orShould().dependOnClassesThat().resideInAPackage("com.google.api.services..")
             .allowEmptyShould(true);
+
+    /** Google's client libraries (Calendar, OAuth, HTTP, auth) are adapters-out-google's alone. */
+    static final ArchRule GOOGLE_SDK_STAYS_IN_THE_GOOGLE_ADAPTER = noClasses().that()
+            .resideOutsideOfPackages(ROOT + ".adapter.out.google..")
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.api.services..", "com.google.api.client..", "com.google.auth..")
+            .because("the Google Calendar SDK is one adapter's concern; the core speaks ExternalCalendar and CalendarAuthorization");
 
     static final ArchRule APPLICATION_CONTEXTS_ARE_FREE_OF_CYCLES = slices().matching(ROOT + ".application.(*)..")
             .namingSlices("context $1")
@@ -97,14 +103,19 @@ final class ArchitectureRules {
      * to pay by moving it into a shared kernel or behind a use case; do not add to it lightly:
      * the call bus (the bus and its events) and the carrier's call control, which several contexts
      * drive; and telephony's {@code NumberDirectory} with its {@code NumberRoute}, an inbound port in
-     * all but its package (telephony's own service implements it; the end-to-end tests inject it by that name).
+     * all but its package (telephony's own service implements it; the end-to-end tests inject it by that name);
+     * and the conversation's {@code CallTool} with its context and result, the slot other contexts' tools fit into.
      */
     static final Set<String> PUBLISHED_OUTBOUND_PORTS = Set.of(
             ROOT + ".application.call.port.out.CallEvents",
             ROOT + ".application.call.port.out.CallEvent",
             ROOT + ".application.call.port.out.CallControl",
             ROOT + ".application.telephony.port.out.NumberDirectory",
-            ROOT + ".application.telephony.port.out.NumberRoute");
+            ROOT + ".application.telephony.port.out.NumberRoute",
+            // the conversation's tool extension point: other contexts (calendar, organization) plug their tools into calls
+            ROOT + ".application.conversation.port.out.CallTool",
+            ROOT + ".application.conversation.port.out.ToolContext",
+            ROOT + ".application.conversation.port.out.ToolResult");
 
     static final ArchRule CONTEXTS_MEET_ONLY_THROUGH_PORT_IN = classes().that().resideInAPackage(ROOT + ".application..")
             .should(reachOtherContextsOnlyThroughPortIn())

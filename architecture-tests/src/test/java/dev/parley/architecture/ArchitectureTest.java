@@ -30,6 +30,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule vendor_sdks_stay_in_their_adapters = ArchitectureRules.VENDOR_SDKS_STAY_IN_THEIR_ADAPTERS;
     @ArchTest
+    static final ArchRule google_sdk_stays_in_the_google_adapter = ArchitectureRules.GOOGLE_SDK_STAYS_IN_THE_GOOGLE_ADAPTER;
+    @ArchTest
     static final ArchRule application_contexts_are_free_of_cycles = ArchitectureRules.APPLICATION_CONTEXTS_ARE_FREE_OF_CYCLES;
     @ArchTest
     static final ArchRule contexts_meet_only_through_port_in = ArchitectureRules.CONTEXTS_MEET_ONLY_THROUGH_PORT_IN;

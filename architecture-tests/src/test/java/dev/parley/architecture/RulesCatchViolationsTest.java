@@ -10,6 +10,7 @@ import dev.parley.adapter.in.web.plant.WebAdapterUsingNetty;
 import dev.parley.adapter.in.web.plant.WebAdapterUsingPersistence;
 import dev.parley.application.plant.ApplicationReadingTheSystemClock;
 import dev.parley.application.plant.ApplicationUsingBootstrap;
+import dev.parley.application.plant.ApplicationUsingGoogleCalendar;
 import dev.parley.application.plant.ApplicationUsingTwilio;
 import dev.parley.application.plant.ContextReadingAnotherContextsRepository;
 import dev.parley.application.plant.MisplacedUseCase;
@@ -86,6 +87,11 @@ class RulesCatchViolationsTest {
     @Test
     void aVendorSdkOutsideItsAdapterIsCaught() {
         assertCaught(ArchitectureRules.VENDOR_SDKS_STAY_IN_THEIR_ADAPTERS, ApplicationUsingTwilio.class);
+    }
+
+    @Test
+    void googlesSdkOutsideTheGoogleAdapterIsCaught() {
+        assertCaught(ArchitectureRules.GOOGLE_SDK_STAYS_IN_THE_GOOGLE_ADAPTER, ApplicationUsingGoogleCalendar.class);
     }
 
     @Test

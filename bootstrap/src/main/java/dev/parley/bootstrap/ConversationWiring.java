@@ -9,6 +9,8 @@ import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.conversation.port.in.MonitorLiveCallsUseCase;
 import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
 import dev.parley.application.conversation.port.out.ConversationModel;
+import dev.parley.application.conversation.port.out.CallTool;
+import dev.parley.application.conversation.service.CallTools;
 import dev.parley.application.conversation.service.ConversationPolicy;
 import dev.parley.application.conversation.service.LiveCalls;
 import dev.parley.application.conversation.service.OpenLiveCallService;
@@ -22,6 +24,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /** The conversation context: live calls bridging the carrier's media stream and the model. */
@@ -40,14 +43,16 @@ class ConversationWiring {
         return new ConversationPolicy(transferNumber.isBlank() ? null : PhoneNumber.parse(transferNumber), apology, announcement);
     }
 
-    /** Lines said are also told to the tenant's live consoles; a stream connecting is announced as in_progress. */
+    /** Lines said are also told to the tenant's live consoles; a stream connecting is announced as in_progress. Every
+     * {@link CallTool} bean (the calendar's, …) is offered on the calls whose scenario it accepts. */
     @Singleton
     OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                      CallJournal journal, CallControl control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                      ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
-                                     CallAnnouncements announcements,
+                                     CallAnnouncements announcements, List<CallTool> tools,
                                      @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
         return announcements.announcing(new OpenLiveCallService(tokens, scenarios, model,
-                new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls));
+                new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls,
+                new CallTools(policy, tools)));
     }
 }

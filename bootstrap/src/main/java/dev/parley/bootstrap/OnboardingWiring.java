@@ -16,16 +16,14 @@ import dev.parley.application.shared.Transactions;
 import dev.parley.application.telephony.port.in.ListTenantNumbersUseCase;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /**
  * Onboarding and the evidence it reads from the other contexts. Completed calls come from the
- * call records ({@link CallActivity} in persistence). Calendar credentials are not part of this
- * build yet: until a {@link CalendarConnections} bean exists, the fallback below detects nothing
- * and that step completes through POST /onboarding/complete-step.
+ * call records ({@link CallActivity} in persistence), a stored calendar connection from the
+ * calendar store ({@link CalendarConnections} in persistence).
  */
 @Factory
 class OnboardingWiring {
@@ -51,12 +49,5 @@ class OnboardingWiring {
     @Singleton
     ScenarioHoldings scenarioHoldings(ListCustomScenariosUseCase scenarios) {
         return tenant -> !scenarios.list(tenant).isEmpty();
-    }
-
-    /** Until the calendar work stores credentials, no connection is detected. */
-    @Singleton
-    @Requires(missingBeans = CalendarConnections.class)
-    CalendarConnections noCalendarConnectionsYet() {
-        return tenant -> false;
     }
 }

@@ -17,11 +17,12 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
+/** Scenarios; {@link FindCallScenarioUseCase} is the calendar context's {@code CalendarScenario} over this service (CalendarWiring). */
 @Factory
 class ScenarioWiring {
     @Singleton
     @Bean(typed = {CreateCustomScenarioUseCase.class, ListCustomScenariosUseCase.class, GetCustomScenarioUseCase.class,
-            UpdateCustomScenarioUseCase.class, DeleteCustomScenarioUseCase.class, FindCallScenarioUseCase.class,
+            UpdateCustomScenarioUseCase.class, DeleteCustomScenarioUseCase.class, CustomScenarioService.class,
             ListBuiltInScenariosUseCase.class, ListVoiceTypesUseCase.class})
     CustomScenarioService scenarios(CustomScenarioRepository scenarios, Transactions transactions, Clock clock) {
         return new CustomScenarioService(scenarios, transactions, clock);

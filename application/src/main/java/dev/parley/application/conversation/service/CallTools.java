@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Which tools a call gets, chosen per call from its scenario (and, once organizations exist, from
  * theirs): every call may end itself and ask for a person; {@code transfer_to_human} dials the
- * scenario's number when it has one, else TRANSFER_PHONE_NUMBER. Further tools are offered to every call.
+ * scenario's number when it has one, else TRANSFER_PHONE_NUMBER. Further tools are offered to the calls whose scenario they accept.
  */
 public final class CallTools {
     private final ConversationPolicy policy;
@@ -31,7 +31,7 @@ public final class CallTools {
         tools.add(new TransferToHumanTool(scenario.transferNumber() != null ? scenario.transferNumber()
                 : policy.transferTo().orElse(null)));
         for (CallTool tool : extra)
-            if (tools.stream().noneMatch(t -> t.name().equals(tool.name()))) tools.add(tool);
+            if (tool.offeredOn(scenario) && tools.stream().noneMatch(t -> t.name().equals(tool.name()))) tools.add(tool);
         return List.copyOf(tools);
     }
 }

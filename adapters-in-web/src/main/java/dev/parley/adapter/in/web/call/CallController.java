@@ -1,6 +1,7 @@
 package dev.parley.adapter.in.web.call;
 
 import dev.parley.adapter.in.web.security.CurrentTenant;
+import dev.parley.application.calendar.port.in.FindCallBookingUseCase;
 import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase.PlaceOutboundCallCommand;
@@ -29,10 +30,12 @@ class CallController {
     static final int DEFAULT_LIMIT = 20;
     private final PlaceOutboundCallUseCase place;
     private final ListCallsUseCase calls;
+    private final FindCallBookingUseCase bookings;
 
-    CallController(PlaceOutboundCallUseCase place, ListCallsUseCase calls) {
+    CallController(PlaceOutboundCallUseCase place, ListCallsUseCase calls, FindCallBookingUseCase bookings) {
         this.place = place;
         this.calls = calls;
+        this.bookings = bookings;
     }
 
     @Operation(summary = "Call a number now with a built-in scenario", description = "Answers {status: success, call_sid}.")
@@ -74,6 +77,10 @@ class CallController {
             throw new dev.parley.application.call.port.in.CallNotFoundException();
         }
         if (value <= 0) throw new dev.parley.application.call.port.in.CallNotFoundException();
-        return CallResponses.CallDetail.from(calls.get(CurrentTenant.of(authentication), new CallId(value)));
+        var tenant = CurrentTenant.of(authentication);
+        var details = calls.get(tenant, new CallId(value));
+        var booking = bookings.bookedBy(tenant, new CallId(value))
+                .map(b -> new CallResponses.Booking(b.eventId(), b.when().start(), b.when().end())).orElse(null);
+        return CallResponses.CallDetail.from(details, booking);
     }
 }

@@ -48,11 +48,16 @@ final class CallResponses {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CallDetail(CallItem call, List<Message> messages) {
-        static CallDetail from(ListCallsUseCase.CallDetails d) {
+    record CallDetail(CallItem call, List<Message> messages, @Nullable Booking booking) {
+        static CallDetail from(ListCallsUseCase.CallDetails d, @Nullable Booking booking) {
             return new CallDetail(CallItem.from(d.call()), d.messages().stream()
                     .map(m -> new Message(m.senderType(), m.content(), m.confidence(), m.isFinal(), m.startMs(), m.endMs(), m.createdAt()))
-                    .toList());
+                    .toList(), booking);
         }
+    }
+
+    /** The meeting the call booked in the tenant's calendar (issue 17); null when it booked none. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record Booking(String eventId, Instant start, Instant end) {
     }
 }

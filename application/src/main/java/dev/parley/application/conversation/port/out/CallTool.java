@@ -1,5 +1,7 @@
 package dev.parley.application.conversation.port.out;
 
+import dev.parley.application.scenario.port.in.CallScenario;
+
 /**
  * Something the model may do during a call, offered to it as a function: a name, what it is for, the
  * JSON Schema of its arguments, and a handler. The tools a call gets are chosen per call (from its
@@ -18,6 +20,11 @@ public interface CallTool {
 
     /** A JSON Schema object describing the arguments. */
     String parametersJsonSchema();
+
+    /** Whether calls of this scenario get the tool; most tools are offered on every call. */
+    default boolean offeredOn(CallScenario scenario) {
+        return true;
+    }
 
     /** True when {@link #run} does I/O or may be slow: it then runs on the blocking executor. */
     default boolean blocks() {
