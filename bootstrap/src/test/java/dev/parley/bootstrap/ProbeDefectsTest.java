@@ -50,7 +50,9 @@ class ProbeDefectsTest extends TelephonyTestSupport {
 
     private void assertQuietLog(int requests) {
         assertThat(log.list).as("stack traces logged").noneMatch(e -> e.getThrowableProxy() != null);
-        assertThat(log.list.size()).as("log lines for %d requests: %s", requests, log.list).isLessThanOrEqualTo(requests);
+        // other tests' leftovers (a garbage-collected Redis client warns from a cleaner thread) are not this server's answers
+        List<ILoggingEvent> ours = log.list.stream().filter(e -> !e.getLoggerName().startsWith("io.lettuce")).toList();
+        assertThat(ours.size()).as("log lines for %d requests: %s", requests, ours).isLessThanOrEqualTo(requests);
     }
 
     private HttpJson.Reply rawForm(String path, String body, String signature) {
