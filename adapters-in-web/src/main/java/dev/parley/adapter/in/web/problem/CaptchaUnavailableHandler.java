@@ -21,8 +21,11 @@ final class CaptchaUnavailableHandler implements ExceptionHandler<CaptchaUnavail
     @Override
     public HttpResponse<ProblemResponse> handle(HttpRequest request, CaptchaUnavailableException exception) {
         LOG.warn("CAPTCHA verification unavailable: {}", exception.getMessage());
-        return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE,
-                        "CAPTCHA verification is unavailable right now; please try again shortly", "captcha.unavailable")
-                .header("Retry-After", "30");
+        // built here, not through Problems.response: that one hides every 5xx as a server fault, and this one is not ours
+        return HttpResponse.<ProblemResponse>status(HttpStatus.SERVICE_UNAVAILABLE).contentType(Problems.CONTENT_TYPE)
+                .header("Retry-After", "30")
+                .body(ProblemResponse.of(503, HttpStatus.SERVICE_UNAVAILABLE.getReason(),
+                        "CAPTCHA verification is unavailable right now; please try again shortly", "captcha.unavailable",
+                        request.getPath()));
     }
 }

@@ -13,9 +13,12 @@ final class BucketLimits {
     private BucketLimits() {
     }
 
-    /** Full at first; refilled gradually, so the whole budget is back one window after it was spent. */
+    /**
+     * A fixed window, as seed 004 counts ("5 per minute"): full at first, refilled whole at the end of each window
+     * (a gradual refill would hand out a request every twelfth of a minute and blur the N+1st refusal).
+     */
     static Bandwidth bandwidth(Limit limit) {
-        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.window()).build();
+        return Bandwidth.builder().capacity(limit.capacity()).refillIntervally(limit.capacity(), limit.window()).build();
     }
 
     static BucketConfiguration configuration(Limit limit) {
