@@ -60,7 +60,7 @@ class CaptchaTest {
     @Test
     void withoutASecretTheCaptchaIsOffAndNoProviderIsAsked() {
         HttpJson http = start(provider.url(), null);
-        assertThat(http.get("/auth/captcha-key", null).map()).containsEntry("enabled", false);
+        assertThat(http.get("/auth/captcha-key", null).map()).containsEntry("enabled", false).containsKey("site_key");
         String email = "nocaptcha-" + UUID.randomUUID() + "@example.com";
         assertThat(http.postJson("/auth/register", account(email, "captcha_token", null), null).status()).isEqualTo(201);
         assertThat(http.postJson("/auth/login", account(email, "captcha_token", null), null).status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.parley.adapter.in.web.tenancy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.application.tenancy.port.in.CheckCaptchaUseCase;
 import dev.parley.application.tenancy.port.in.CheckCaptchaUseCase.CaptchaSettings;
 import io.micronaut.core.annotation.Nullable;
@@ -32,6 +33,7 @@ class CaptchaController {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CaptchaKeyResponse(boolean enabled, @Nullable String siteKey, String provider) {
     }
 }
