@@ -42,14 +42,16 @@ class LogbackConfigurationTest {
 
     @Test
     void withoutLogFileThereIsOnlyTheConsole() throws Exception {
-        LoggerContext context = configure(java.util.Map.of("LOG_LEVEL", "WARN"));
-        try {
-            var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            assertThat(root.getAppender("CONSOLE")).isNotNull();
-            assertThat(root.getAppender("FILE")).isNull();
-            assertThat(root.getLevel().toString()).isEqualTo("WARN");
-        } finally {
-            context.stop();
+        for (var properties : java.util.List.of(java.util.Map.of("LOG_LEVEL", "WARN"), java.util.Map.of("LOG_LEVEL", "WARN", "LOG_FILE", " "))) {
+            LoggerContext context = configure(properties);
+            try {
+                var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+                assertThat(root.getAppender("CONSOLE")).isNotNull();
+                assertThat(root.getAppender("FILE")).as("LOG_FILE '%s'", properties.get("LOG_FILE")).isNull();
+                assertThat(root.getLevel().toString()).isEqualTo("WARN");
+            } finally {
+                context.stop();
+            }
         }
     }
 
