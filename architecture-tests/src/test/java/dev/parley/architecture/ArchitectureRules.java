@@ -93,6 +93,19 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("com.google.api.services..", "com.google.api.client..", "com.google.auth..")
             .because("the Google Calendar SDK is one adapter's concern; the core speaks ExternalCalendar and CalendarAuthorization");
 
+    static final ArchRule REDIS_STAYS_IN_PERSISTENCE = noClasses().that()
+            .resideOutsideOfPackages(ROOT + ".adapter.out.persistence..")
+            .and(DescribedPredicate.not(GENERATED))
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.github.bucket4j.redis..", "io.github.bucket4j.distributed..")
+            .because("shared stores (the bus, rate-limit buckets, paces) are persistence's; others reach them through ports such as RateLimits");
+
+    static final ArchRule LOGGING_BACKEND_STAYS_IN_BOOTSTRAP = noClasses().that()
+            .resideOutsideOfPackages(ROOT + ".bootstrap..")
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..", "net.logstash..")
+            .because("everyone logs through SLF4J; the backend, its redaction and formats are configured in bootstrap alone");
+
     static final ArchRule APPLICATION_CONTEXTS_ARE_FREE_OF_CYCLES = slices().matching(ROOT + ".application.(*)..")
             .namingSlices("context $1")
             .should().beFreeOfCycles()

@@ -38,5 +38,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule netty_stays_in_the_bridge_adapters = ArchitectureRules.NETTY_STAYS_IN_THE_BRIDGE_ADAPTERS;
     @ArchTest
+    static final ArchRule redis_stays_in_persistence = ArchitectureRules.REDIS_STAYS_IN_PERSISTENCE;
+    @ArchTest
+    static final ArchRule logging_backend_stays_in_bootstrap = ArchitectureRules.LOGGING_BACKEND_STAYS_IN_BOOTSTRAP;
+    @ArchTest
     static final ArchRule no_field_injection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 }

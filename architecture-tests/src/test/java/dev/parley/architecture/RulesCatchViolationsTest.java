@@ -6,8 +6,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.parley.adapter.in.web.plant.FieldInjected;
 import dev.parley.adapter.in.web.plant.WebAdapterUsingAService;
+import dev.parley.adapter.in.web.plant.WebAdapterUsingLogback;
 import dev.parley.adapter.in.web.plant.WebAdapterUsingNetty;
 import dev.parley.adapter.in.web.plant.WebAdapterUsingPersistence;
+import dev.parley.adapter.in.web.plant.WebAdapterUsingRedis;
 import dev.parley.application.plant.ApplicationReadingTheSystemClock;
 import dev.parley.application.plant.ApplicationUsingBootstrap;
 import dev.parley.application.plant.ApplicationUsingGoogleCalendar;
@@ -119,5 +121,15 @@ class RulesCatchViolationsTest {
         assertThat(ArchitectureRules.contextOf("dev.parley.application.call.port.in")).isEqualTo("call");
         assertThat(ArchitectureRules.contextOf("dev.parley.application.shared")).isEqualTo("shared");
         assertThat(ArchitectureRules.contextOf("dev.parley.domain.call")).isNull();
+    }
+
+    @Test
+    void aWebAdapterUsingRedisIsCaught() {
+        assertCaught(ArchitectureRules.REDIS_STAYS_IN_PERSISTENCE, WebAdapterUsingRedis.class);
+    }
+
+    @Test
+    void anAdapterUsingTheLoggingBackendIsCaught() {
+        assertCaught(ArchitectureRules.LOGGING_BACKEND_STAYS_IN_BOOTSTRAP, WebAdapterUsingLogback.class);
     }
 }

@@ -37,7 +37,7 @@ class ScheduleCallRateLimitTest {
         HttpJson.Reply limited = http.postJson("/schedule-call", body, ann);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.map()).containsEntry("status_code", 429);
-        assertThat(limited.map().get("detail").toString()).contains("3 scheduled calls per minute");
+        assertThat(limited.map().get("detail").toString()).contains("3 requests per minute");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
         assertThat(http.postJson("/schedule-call", body, bob).status()).isEqualTo(201);
         assertThat(http.get("/scheduled-calls", ann).status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package dev.parley.adapter.in.web.calendar;
 
 import dev.parley.adapter.in.web.calendar.CalendarMessages.AuthorizationResponse;
+import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.adapter.in.web.calendar.CalendarMessages.AvailabilityResponse;
 import dev.parley.adapter.in.web.calendar.CalendarMessages.CalendarCallResponse;
 import dev.parley.adapter.in.web.calendar.CalendarMessages.EventResponse;
@@ -141,6 +142,7 @@ class CalendarController {
 
     @Operation(summary = "Call a number with the calendar-aware assistant", description = "It knows my next free slots and can "
             + "book a meeting. Answers {status: success, call_sid, message, phone_number}.")
+    @RateLimited("call")
     @Get("/make-calendar-call-scenario/{phone_number:[^/]+}")
     CalendarCallResponse makeCalendarCall(@PathVariable("phone_number") String phoneNumber, Authentication authentication) {
         PhoneNumber to = pathPhone(phoneNumber);

@@ -2,6 +2,7 @@ package dev.parley.adapter.in.web.call;
 
 import dev.parley.adapter.in.web.security.CurrentTenant;
 import dev.parley.application.calendar.port.in.FindCallBookingUseCase;
+import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase.PlaceOutboundCallCommand;
@@ -39,6 +40,7 @@ class CallController {
     }
 
     @Operation(summary = "Call a number now with a built-in scenario", description = "Answers {status: success, call_sid}.")
+    @RateLimited("call")
     @Get("/make-call/{phone_number:[^/]+}/{scenario}")
     CallResponses.CallPlaced makeCall(@PathVariable("phone_number") String phoneNumber, @PathVariable String scenario,
                                       Authentication authentication) {
@@ -47,6 +49,7 @@ class CallController {
     }
 
     @Operation(summary = "Call a number now with one of my custom scenarios", description = "Answers {status: Custom call initiated, call_sid}.")
+    @RateLimited("call")
     @Get("/make-custom-call/{phone_number:[^/]+}/{scenario_id}")
     CallResponses.CallPlaced makeCustomCall(@PathVariable("phone_number") String phoneNumber, @PathVariable("scenario_id") String scenarioId,
                                             Authentication authentication) {

@@ -7,6 +7,7 @@ import dev.parley.adapter.in.web.scenario.ScenarioMessages.CustomScenarioRespons
 import dev.parley.adapter.in.web.scenario.ScenarioMessages.MessageResponse;
 import dev.parley.adapter.in.web.scenario.ScenarioMessages.VoiceTypeResponse;
 import dev.parley.adapter.in.web.security.CurrentTenant;
+import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.application.scenario.port.in.CreateCustomScenarioUseCase;
 import dev.parley.application.scenario.port.in.CustomScenarioView;
 import dev.parley.application.scenario.port.in.DeleteCustomScenarioUseCase;
@@ -67,6 +68,7 @@ class CustomScenarioController {
 
     @Operation(summary = "Create a custom scenario", description = "At most 20 per user; the 21st answers 409. "
             + "voice_type from GET /scenarios/voices (default professional_neutral); temperature 0.6 to 1.2 (default 0.8).")
+    @RateLimited("custom-scenario")
     @Post(value = "/realtime/custom-scenario", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<CreatedResponse> create(@Body @Valid CustomScenarioRequest body, Authentication auth) {
         CustomScenarioView created = create.create(body.toCommand(CurrentTenant.of(auth)));
@@ -74,6 +76,7 @@ class CustomScenarioController {
     }
 
     @Operation(summary = "Create a custom scenario (same as POST /realtime/custom-scenario)")
+    @RateLimited("custom-scenario")
     @Post(value = "/custom-scenarios", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<CreatedResponse> createAlias(@Body @Valid CustomScenarioRequest body, Authentication auth) {
         return create(body, auth);

@@ -1,7 +1,7 @@
 package dev.parley.adapter.in.web.schedule;
 
-import dev.parley.adapter.in.web.problem.Problems;
 import dev.parley.adapter.in.web.security.CurrentTenant;
+import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.application.schedule.port.in.CallingWindowUseCase;
 import dev.parley.application.schedule.port.in.CancelScheduledCallUseCase;
 import dev.parley.application.schedule.port.in.GetScheduledCallUseCase;
@@ -18,7 +18,6 @@ import dev.parley.domain.shared.TenantId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -36,7 +35,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.OptionalLong;
 
 /** Scheduled calls (issue 16): book a call for later, list, move and cancel them; the tenant's calling window. */
 @Controller
@@ -51,31 +49,24 @@ class ScheduledCallController {
     private final MoveScheduledCallUseCase move;
     private final CancelScheduledCallUseCase cancel;
     private final CallingWindowUseCase windows;
-    private final ScheduleCallRateLimiter limiter;
 
     ScheduledCallController(ScheduleCallUseCase schedule, ListScheduledCallsUseCase list, GetScheduledCallUseCase get,
-                            MoveScheduledCallUseCase move, CancelScheduledCallUseCase cancel, CallingWindowUseCase windows,
-                            ScheduleCallRateLimiter limiter) {
+                            MoveScheduledCallUseCase move, CancelScheduledCallUseCase cancel, CallingWindowUseCase windows) {
         this.schedule = schedule;
         this.list = list;
         this.get = get;
         this.move = move;
         this.cancel = cancel;
         this.windows = windows;
-        this.limiter = limiter;
     }
 
     @Operation(summary = "Schedule a call", description = "phone_number in E.164, scenario a built-in name or one of my custom "
             + "scenario ids, scheduled_time ISO 8601 with a zone offset, within the calling window, at most a year ahead. "
             + "3 per minute per user (429 with Retry-After).")
+    @RateLimited("schedule-call")
     @Post(value = "/schedule-call", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> create(HttpRequest<?> request, @Body ScheduleMessages.ScheduleCallRequest body, Authentication auth) {
         TenantId tenant = CurrentTenant.of(auth);
-        OptionalLong wait = limiter.take(tenant);
-        if (wait.isPresent())
-            return Problems.response(request, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded: " + limiter.perMinute()
-                            + " scheduled calls per minute; retry in " + wait.getAsLong() + " s", "rate.limited")
-                    .header("Retry-After", Long.toString(wait.getAsLong()));
         PhoneNumber to = new PhoneNumber(body.phoneNumber() == null ? null : body.phoneNumber().strip());
         var created = schedule.schedule(new ScheduleCallCommand(tenant, to, body.scenario(), ScheduleMessages.time(body.scheduledTime())));
         return HttpResponse.created(ScheduleMessages.ScheduledCallResponse.from(created));

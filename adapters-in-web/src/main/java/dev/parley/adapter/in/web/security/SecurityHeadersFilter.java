@@ -2,22 +2,25 @@ package dev.parley.adapter.in.web.security;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
- * Standard security headers on every answer (seed 004). The API serves JSON only, so its CSP
- * allows nothing; the documentation pages get a CSP that lets their own script files and styles run
- * (no inline script: the page's start-up code is a file, {@code docs-ui/parley-docs.js}).
- * API answers are never cached (they carry personal data).
+ * Standard security headers on every answer (seed 004), each configurable ({@link SecurityHeadersProperties}).
+ * The API serves JSON only, so its CSP allows nothing by default; the documentation pages get a CSP that lets
+ * their own script files and styles run (no inline script:
+ * the page's start-up code is a file, {@code docs-ui/parley-docs.js}). API answers are not cached by default (they carry personal data).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeadersFilter implements Ordered {
-    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-    private static final String DOCS_CSP = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+    private final SecurityHeadersProperties headers;
+
+    SecurityHeadersFilter(SecurityHeadersProperties headers) {
+        this.headers = headers;
+    }
 
     /** Outermost, so it also wraps the answers the security filter ends early (401). */
     @Override
@@ -27,15 +30,21 @@ final class SecurityHeadersFilter implements Ordered {
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!headers.enabled()) return;
         String path = request.getPath();
         boolean docs = path.startsWith("/docs") || path.startsWith("/swagger");
-        var headers = response.getHeaders();
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        headers.set("Content-Security-Policy", docs ? DOCS_CSP : API_CSP);
-        if (!docs && !headers.contains("Cache-Control")) headers.set("Cache-Control", "no-store");
+        MutableHttpHeaders out = response.getHeaders();
+        set(out, "X-Content-Type-Options", headers.xContentTypeOptions());
+        set(out, "X-Frame-Options", headers.xFrameOptions());
+        set(out, "X-XSS-Protection", headers.xXssProtection());
+        set(out, "Referrer-Policy", headers.referrerPolicy());
+        set(out, "Permissions-Policy", headers.permissionsPolicy());
+        set(out, "Strict-Transport-Security", headers.strictTransportSecurity());
+        set(out, "Content-Security-Policy", docs ? headers.docsContentSecurityPolicy() : headers.contentSecurityPolicy());
+        if (!docs && !out.contains("Cache-Control")) set(out, "Cache-Control", headers.cacheControl());
+    }
+
+    private static void set(MutableHttpHeaders out, String name, String value) {
+        if (SecurityHeadersProperties.on(value)) out.set(name, value.strip());
     }
 }

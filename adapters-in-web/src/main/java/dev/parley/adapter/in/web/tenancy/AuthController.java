@@ -1,6 +1,7 @@
 package dev.parley.adapter.in.web.tenancy;
 
 import dev.parley.adapter.in.web.security.AccessTokens;
+import dev.parley.adapter.in.web.security.ClientAddress;
 import dev.parley.adapter.in.web.security.CurrentTenant;
 import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.adapter.in.web.security.SessionGate;
@@ -11,6 +12,7 @@ import dev.parley.adapter.in.web.tenancy.AuthResponses.MessageResponse;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.SessionResponse;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.TokenResponse;
 import dev.parley.adapter.in.web.tenancy.AuthResponses.UserResponse;
+import dev.parley.application.tenancy.port.in.CheckCaptchaUseCase;
 import dev.parley.application.tenancy.port.in.InvalidCredentialsException;
 import dev.parley.application.tenancy.port.in.ListSessionsUseCase;
 import dev.parley.application.tenancy.port.in.RefreshSessionUseCase;
@@ -18,6 +20,7 @@ import dev.parley.application.tenancy.port.in.RegisterUserUseCase;
 import dev.parley.application.tenancy.port.in.SignInUseCase;
 import dev.parley.application.tenancy.port.in.SignOutUseCase;
 import dev.parley.application.tenancy.port.in.SignedIn;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -48,9 +51,14 @@ class AuthController {
     private final ListSessionsUseCase sessions;
     private final AccessTokens accessTokens;
     private final SessionGate sessionGate;
+    private final CheckCaptchaUseCase captcha;
+    private final ClientAddress addresses;
 
     AuthController(RegisterUserUseCase register, SignInUseCase signIn, RefreshSessionUseCase refresh, SignOutUseCase signOut,
-                   ListSessionsUseCase sessions, AccessTokens accessTokens, SessionGate sessionGate) {
+                   ListSessionsUseCase sessions, AccessTokens accessTokens, SessionGate sessionGate, CheckCaptchaUseCase captcha,
+                   ClientAddress addresses) {
+        this.captcha = captcha;
+        this.addresses = addresses;
         this.register = register;
         this.signIn = signIn;
         this.refresh = refresh;
@@ -61,27 +69,30 @@ class AuthController {
     }
 
     @Operation(summary = "Register a new user", description = "Email is normalised (trimmed, lower case) and unique. "
-            + "Password: 8 to 128 characters, at least one letter and one digit or symbol.")
+            + "Password: 8 to 128 characters, at least one letter and one digit or symbol. When CAPTCHA is on (GET /auth/captcha-key), "
+            + "captcha_token is required.")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @RateLimited("auth")
+    @RateLimited(value = "auth", by = RateLimited.Per.CLIENT_ADDRESS)
     @Post(value = "/register", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<UserResponse> register(@Body @Valid RegisterRequest body) {
+    HttpResponse<UserResponse> register(@Body @Valid RegisterRequest body, HttpRequest<?> request) {
+        captcha.check(new CheckCaptchaUseCase.CaptchaCheckCommand(body.captcha(), "register", addresses.of(request)));
         return HttpResponse.created(UserResponse.from(
                 register.register(new RegisterUserUseCase.RegisterUserCommand(body.email(), body.password()))));
     }
 
     @Operation(summary = "Sign in with email and password", description = "Answers an access token (JWT) and a refresh token.")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @RateLimited("auth")
+    @RateLimited(value = "auth", by = RateLimited.Per.CLIENT_ADDRESS)
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
-    TokenResponse login(@Body @Valid LoginRequest body) {
+    TokenResponse login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
+        captcha.check(new CheckCaptchaUseCase.CaptchaCheckCommand(body.captcha(), "login", addresses.of(request)));
         return tokens(signIn.signIn(new SignInUseCase.SignInCommand(body.email(), body.password())));
     }
 
     @Operation(summary = "Exchange a refresh token for new tokens", description = "Rotation: the presented refresh token stops "
             + "working. Presenting an already rotated token revokes every token of that sign-in.")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @RateLimited("refresh")
+    @RateLimited(value = "refresh", by = RateLimited.Per.CLIENT_ADDRESS)
     @Post(value = "/refresh", consumes = MediaType.APPLICATION_JSON)
     TokenResponse refresh(@Body @Valid RefreshRequest body) {
         try {

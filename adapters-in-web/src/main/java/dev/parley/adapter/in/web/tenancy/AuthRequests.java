@@ -1,5 +1,7 @@
 package dev.parley.adapter.in.web.tenancy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +13,21 @@ final class AuthRequests {
     private AuthRequests() {
     }
 
+    /** The CAPTCHA token of seed 004: {@code captcha_token}, or reCAPTCHA's own field name {@code g-recaptcha-response}. */
+    interface CaptchaAnswer {
+        String captchaToken();
+
+        String gRecaptchaResponse();
+
+        default String captcha() {
+            return captchaToken() != null && !captchaToken().isBlank() ? captchaToken() : gRecaptchaResponse();
+        }
+    }
+
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record RegisterRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password) {
+    record RegisterRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
+                           @Nullable String captchaToken,
+                           @Nullable @JsonProperty("g-recaptcha-response") String gRecaptchaResponse) implements CaptchaAnswer {
         @Override
         public String toString() {
             return "RegisterRequest[redacted]";
@@ -20,7 +35,9 @@ final class AuthRequests {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+                        @Nullable String captchaToken,
+                        @Nullable @JsonProperty("g-recaptcha-response") String gRecaptchaResponse) implements CaptchaAnswer {
         @Override
         public String toString() {
             return "LoginRequest[redacted]";

@@ -38,7 +38,7 @@ class OAuth2TokenController {
 
     @Operation(summary = "OAuth2 password grant (form data: grant_type=password, username, password)")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @RateLimited("auth")
+    @RateLimited(value = "auth", by = RateLimited.Per.CLIENT_ADDRESS)
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     TokenResponse token(@Body @Valid PasswordGrant form) {
         if (form.grantType() != null && !form.grantType().isBlank() && !"password".equals(form.grantType()))

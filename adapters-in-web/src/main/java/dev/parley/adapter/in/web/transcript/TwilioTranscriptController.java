@@ -1,6 +1,7 @@
 package dev.parley.adapter.in.web.transcript;
 
 import dev.parley.adapter.in.web.security.CurrentTenant;
+import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.adapter.in.web.transcript.TranscriptRequests.MediaUrlRequest;
 import dev.parley.adapter.in.web.transcript.TranscriptResponses.MessageResponse;
 import dev.parley.adapter.in.web.transcript.TranscriptResponses.TranscriptRequestJson;
@@ -45,6 +46,7 @@ class TwilioTranscriptController {
     @Operation(summary = "Transcribe audio at a URL with Twilio Voice Intelligence", description = "JSON media_url (http(s), "
             + "reachable by Twilio), optional call_direction (which channel is the agent; default outbound) and scenario_name. "
             + "Twilio calls back when done; the transcript is then stored.")
+    @RateLimited("transcript")
     @Post(value = "/create-with-media-url", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<TranscriptRequestJson> create(@Valid @Body MediaUrlRequest body, Authentication authentication) {
         CallDirection direction = body.callDirection() == null || body.callDirection().isBlank() ? CallDirection.OUTBOUND
