@@ -1,6 +1,7 @@
 package dev.parley.application.conversation.service;
 
 import dev.parley.application.call.port.in.CallJournal;
+import dev.parley.application.usage.port.out.MeasuredCall;
 import dev.parley.application.call.port.in.RedeemStreamTokenUseCase.RedeemedStream;
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.conversation.port.in.MediaStreamHandler;
@@ -41,6 +42,7 @@ class LiveCallTest {
     private final List<String> modelOut = new ArrayList<>();
     private final List<CallMessage> lines = new ArrayList<>();
     private final List<String> endReasons = new ArrayList<>();
+    private final List<MeasuredCall> ledgers = new ArrayList<>();
     private ConversationListener listener;
     private ConversationBrief brief;
     private final LiveCalls registry = new LiveCalls();
@@ -60,6 +62,7 @@ class LiveCallTest {
     private final CallJournal journal = new CallJournal() {
         public boolean said(CallMessage m) { lines.add(m); return true; }
         public boolean ended(CallId c, String reason) { endReasons.add(reason); return true; }
+        public boolean measured(MeasuredCall m) { ledgers.add(m); return true; }
     };
 
     private MediaStreamHandler open() {

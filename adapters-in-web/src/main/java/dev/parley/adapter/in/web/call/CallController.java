@@ -5,6 +5,7 @@ import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase.PlaceOutboundCallCommand;
 import dev.parley.application.shared.PageRequest;
+import dev.parley.application.usage.port.in.ReportUsageUseCase;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.PhoneNumber;
 import io.micronaut.core.annotation.Nullable;
@@ -29,10 +30,12 @@ class CallController {
     static final int DEFAULT_LIMIT = 20;
     private final PlaceOutboundCallUseCase place;
     private final ListCallsUseCase calls;
+    private final ReportUsageUseCase usage;
 
-    CallController(PlaceOutboundCallUseCase place, ListCallsUseCase calls) {
+    CallController(PlaceOutboundCallUseCase place, ListCallsUseCase calls, ReportUsageUseCase usage) {
         this.place = place;
         this.calls = calls;
+        this.usage = usage;
     }
 
     @Operation(summary = "Call a number now with a built-in scenario", description = "Answers {status: success, call_sid}.")
@@ -74,6 +77,8 @@ class CallController {
             throw new dev.parley.application.call.port.in.CallNotFoundException();
         }
         if (value <= 0) throw new dev.parley.application.call.port.in.CallNotFoundException();
-        return CallResponses.CallDetail.from(calls.get(CurrentTenant.of(authentication), new CallId(value)));
+        var tenant = CurrentTenant.of(authentication);
+        var details = calls.get(tenant, new CallId(value));
+        return CallResponses.CallDetail.from(details, usage.ofCall(tenant, new CallId(value)));
     }
 }
