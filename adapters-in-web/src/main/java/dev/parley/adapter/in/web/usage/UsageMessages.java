@@ -43,6 +43,7 @@ public final class UsageMessages {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record UsageBody(LocalDate from, LocalDate to, List<Day> days, Day total) {
         static UsageBody from(ReportUsageUseCase.UsageReport r) {
             return new UsageBody(r.from(), r.to(), r.days().stream().map(Day::from).toList(), Day.from(r.total()));

@@ -28,7 +28,7 @@ class JdbcCallUsageRepository implements CallUsageRepository {
     private static final String COLUMNS = "input_text_tokens, input_audio_tokens, cached_text_tokens, cached_audio_tokens, "
             + "output_text_tokens, output_audio_tokens, turns, turn_p50_ms, turn_max_ms, first_audio_ms, barge_ins";
     private static final String INSERT = "INSERT INTO call_usage (call_id, tenant_id, " + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM call_usage WHERE tenant_id = ? AND call_id = ?";
     /** Rides the calls (tenant_id, start_time) index; calls never bridged have no usage row and count zero tokens. */
     private static final String FACTS = "SELECT c.start_time, c.direction, c.duration, u.input_text_tokens, u.input_audio_tokens, "

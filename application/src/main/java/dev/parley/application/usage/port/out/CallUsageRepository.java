@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Stores each bridged call's ledger and reads the facts cost is estimated from; every read is scoped to one tenant. */
 public interface CallUsageRepository {
-    /** Stores ledgers; a call measured twice keeps its first ledger. */
+    /** Stores ledgers, one per call (a call has one media stream: its stream token is redeemed once). */
     void addAll(List<MeasuredCall> measured);
 
     Optional<CallUsage> find(TenantId tenant, CallId call);
