@@ -45,8 +45,8 @@ class ScheduleWiring {
 
     /** A tenant over its monthly budget schedules no new calls (402). */
     @Singleton
-    ScheduleCallUseCase scheduleCall(ScheduledCallService schedules, dev.parley.application.usage.service.BudgetGuard budget) {
-        return budget.guarding(schedules);
+    ScheduleCallUseCase scheduleCall(ScheduledCallService schedules, dev.parley.application.usage.port.in.CheckBudgetUseCase budget) {
+        return dev.parley.application.schedule.service.BudgetGuardedScheduling.guarding(schedules, budget);
     }
 
     @Singleton

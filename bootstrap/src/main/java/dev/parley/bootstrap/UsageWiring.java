@@ -1,12 +1,12 @@
 package dev.parley.bootstrap;
 
-import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Transactions;
+import dev.parley.application.usage.port.in.CheckBudgetUseCase;
 import dev.parley.application.usage.port.in.ManageBudgetUseCase;
+import dev.parley.application.usage.port.in.RecordCallUsageUseCase;
 import dev.parley.application.usage.port.in.ReportUsageUseCase;
 import dev.parley.application.usage.port.out.BudgetRepository;
 import dev.parley.application.usage.port.out.CallUsageRepository;
-import dev.parley.application.usage.service.BudgetGuard;
 import dev.parley.application.usage.service.UsageService;
 import dev.parley.domain.usage.UnitPrices;
 import io.micronaut.context.annotation.Bean;
@@ -39,14 +39,8 @@ class UsageWiring {
     }
 
     @Singleton
-    @Bean(typed = {UsageService.class, ReportUsageUseCase.class, ManageBudgetUseCase.class})
-    UsageService usage(CallUsageRepository usage, CallRepository calls, BudgetRepository budgets, Transactions transactions,
-                       UnitPrices prices, Clock clock) {
-        return new UsageService(usage, calls, budgets, transactions, prices, clock);
-    }
-
-    @Singleton
-    BudgetGuard budgetGuard(UsageService usage) {
-        return new BudgetGuard(usage);
+    @Bean(typed = {ReportUsageUseCase.class, ManageBudgetUseCase.class, CheckBudgetUseCase.class, RecordCallUsageUseCase.class})
+    UsageService usage(CallUsageRepository usage, BudgetRepository budgets, Transactions transactions, UnitPrices prices, Clock clock) {
+        return new UsageService(usage, budgets, transactions, prices, clock);
     }
 }

@@ -160,7 +160,7 @@ class ConsoleServicesTest {
             }
 
             @Override
-            public boolean measured(dev.parley.application.usage.port.out.MeasuredCall measured) {
+            public boolean measured(dev.parley.application.usage.port.in.MeasuredCall measured) {
                 return true;
             }
         };

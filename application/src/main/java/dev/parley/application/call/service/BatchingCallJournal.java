@@ -4,8 +4,8 @@ import dev.parley.application.call.port.in.CallJournal;
 import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Transactions;
-import dev.parley.application.usage.port.out.CallUsageRepository;
-import dev.parley.application.usage.port.out.MeasuredCall;
+import dev.parley.application.usage.port.in.RecordCallUsageUseCase;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallMessage;
 
@@ -47,7 +47,7 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
     private final CallMessageRepository messages;
     private final CallRepository calls;
     private final Transactions transactions;
-    private final CallUsageRepository usage;
+    private final RecordCallUsageUseCase usage;
     private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -60,7 +60,7 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
     }
 
     /** @param usage where call ledgers go; null refuses them (counted as dropped) */
-    public BatchingCallJournal(CallMessageRepository messages, CallRepository calls, CallUsageRepository usage, Transactions transactions,
+    public BatchingCallJournal(CallMessageRepository messages, CallRepository calls, RecordCallUsageUseCase usage, Transactions transactions,
                                int capacity, int maxBatch) {
         this.usage = usage;
         this.messages = messages;
@@ -174,7 +174,7 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
             try {
                 transactions.run(() -> {
                     if (!lines.isEmpty()) messages.addAll(lines);
-                    if (!ledgers.isEmpty()) usage.addAll(ledgers);
+                    if (!ledgers.isEmpty()) usage.record(ledgers);
                     for (Ended en : endings) {
                         calls.findForUpdate(en.call()).ifPresent(c -> {
                             c.noteEndReason(en.reason());

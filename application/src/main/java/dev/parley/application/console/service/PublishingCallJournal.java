@@ -42,7 +42,7 @@ public final class PublishingCallJournal implements CallJournal {
     }
 
     @Override
-    public boolean measured(dev.parley.application.usage.port.out.MeasuredCall measured) {
+    public boolean measured(dev.parley.application.usage.port.in.MeasuredCall measured) {
         return journal.measured(measured);
     }
 }

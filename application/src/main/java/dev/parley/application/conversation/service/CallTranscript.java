@@ -2,7 +2,7 @@ package dev.parley.application.conversation.service;
 
 import dev.parley.application.call.port.in.CallJournal;
 import dev.parley.application.call.port.in.RedeemStreamTokenUseCase.RedeemedStream;
-import dev.parley.application.usage.port.out.MeasuredCall;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallMessage;
 import dev.parley.domain.usage.CallUsage;
 import dev.parley.domain.call.Speaker;

@@ -1,14 +1,14 @@
 package dev.parley.application.usage.service;
 
-import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Transactions;
+import dev.parley.application.usage.port.in.CheckBudgetUseCase;
 import dev.parley.application.usage.port.in.ManageBudgetUseCase;
+import dev.parley.application.usage.port.in.MeasuredCall;
+import dev.parley.application.usage.port.in.RecordCallUsageUseCase;
 import dev.parley.application.usage.port.in.ReportUsageUseCase;
 import dev.parley.application.usage.port.out.BudgetRepository;
 import dev.parley.application.usage.port.out.CallUsageRepository;
 import dev.parley.application.usage.port.out.CallUsageRepository.CallFact;
-import dev.parley.domain.call.Call;
-import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.TenantId;
@@ -33,19 +33,16 @@ import java.util.TreeMap;
  * read, from stored facts (tokens, carrier minutes) and today's unit prices, so a price change applies to
  * every report at once. Months and days are UTC.
  */
-public final class UsageService implements ReportUsageUseCase, ManageBudgetUseCase {
+public final class UsageService implements ReportUsageUseCase, ManageBudgetUseCase, CheckBudgetUseCase, RecordCallUsageUseCase {
     private static final long MAX_DAYS = 366;
     private final CallUsageRepository usage;
-    private final CallRepository calls;
     private final BudgetRepository budgets;
     private final Transactions transactions;
     private final UnitPrices prices;
     private final Clock clock;
 
-    public UsageService(CallUsageRepository usage, CallRepository calls, BudgetRepository budgets, Transactions transactions,
-                        UnitPrices prices, Clock clock) {
+    public UsageService(CallUsageRepository usage, BudgetRepository budgets, Transactions transactions, UnitPrices prices, Clock clock) {
         this.usage = usage;
-        this.calls = calls;
         this.budgets = budgets;
         this.transactions = transactions;
         this.prices = prices;
@@ -54,11 +51,11 @@ public final class UsageService implements ReportUsageUseCase, ManageBudgetUseCa
 
     @Override
     public Optional<CallCost> ofCall(TenantId tenant, CallId id) {
-        Optional<Call> call = calls.find(tenant, id);
+        Optional<CallFact> call = usage.fact(tenant, id);
         if (call.isEmpty()) return Optional.empty();
         Optional<CallUsage> measured = usage.find(tenant, id);
         TokenUsage tokens = measured.map(CallUsage::tokens).orElse(TokenUsage.ZERO);
-        boolean inbound = call.get().direction() == CallDirection.INBOUND;
+        boolean inbound = call.get().inbound();
         long minutes = UnitPrices.billedMinutes(call.get().durationSeconds());
         return Optional.of(new CallCost(tokens, minutes, measured.map(CallUsage::latency), measured.map(CallUsage::bargeIns).orElse(0),
                 cost(tokens, inbound ? minutes : 0, inbound ? 0 : minutes)));
@@ -93,7 +90,12 @@ public final class UsageService implements ReportUsageUseCase, ManageBudgetUseCa
         return view(tenant, limit);
     }
 
-    /** True when the tenant has a budget and this month's estimated cost has reached it. */
+    @Override
+    public void record(List<MeasuredCall> measured) {
+        usage.addAll(measured);
+    }
+
+    @Override
     public boolean exhausted(TenantId tenant) {
         Optional<MonthlyBudget> budget = budgets.find(tenant);
         return budget.isPresent() && budget.get().reachedBy(spentThisMonth(tenant));

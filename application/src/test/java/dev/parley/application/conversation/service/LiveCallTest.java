@@ -1,7 +1,7 @@
 package dev.parley.application.conversation.service;
 
 import dev.parley.application.call.port.in.CallJournal;
-import dev.parley.application.usage.port.out.MeasuredCall;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.usage.TokenUsage;
 import dev.parley.domain.usage.TurnLatency;
 import dev.parley.application.call.port.in.RedeemStreamTokenUseCase.RedeemedStream;

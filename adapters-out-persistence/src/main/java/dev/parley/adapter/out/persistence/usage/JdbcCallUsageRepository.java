@@ -1,7 +1,7 @@
 package dev.parley.adapter.out.persistence.usage;
 
 import dev.parley.application.usage.port.out.CallUsageRepository;
-import dev.parley.application.usage.port.out.MeasuredCall;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.usage.CallUsage;
@@ -35,6 +35,9 @@ class JdbcCallUsageRepository implements CallUsageRepository {
             + "u.cached_text_tokens, u.cached_audio_tokens, u.output_text_tokens, u.output_audio_tokens "
             + "FROM calls c LEFT JOIN call_usage u ON u.call_id = c.id "
             + "WHERE c.tenant_id = ? AND c.start_time >= ? AND c.start_time < ?";
+    private static final String FACT = "SELECT c.start_time, c.direction, c.duration, u.input_text_tokens, u.input_audio_tokens, "
+            + "u.cached_text_tokens, u.cached_audio_tokens, u.output_text_tokens, u.output_audio_tokens "
+            + "FROM calls c LEFT JOIN call_usage u ON u.call_id = c.id WHERE c.tenant_id = ? AND c.id = ?";
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
 
@@ -93,6 +96,27 @@ class JdbcCallUsageRepository implements CallUsageRepository {
     }
 
     @Override
+    public Optional<CallFact> fact(TenantId tenant, CallId call) {
+        return connections.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(FACT)) {
+                select.setLong(1, tenant.value());
+                select.setLong(2, call.value());
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(fact(rs)) : Optional.<CallFact>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read a call's usage", e);
+            }
+        });
+    }
+
+    private static CallFact fact(ResultSet rs) throws SQLException {
+        Instant created = rs.getObject(1, OffsetDateTime.class).toInstant();
+        TokenUsage tokens = new TokenUsage(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+        return new CallFact(created, "inbound".equals(rs.getString(2)), rs.getLong(3), tokens);
+    }
+
+    @Override
     public List<CallFact> facts(TenantId tenant, Instant from, Instant to) {
         return connections.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(FACTS)) {
@@ -101,12 +125,7 @@ class JdbcCallUsageRepository implements CallUsageRepository {
                 select.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
                 List<CallFact> facts = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        Instant created = rs.getObject(1, OffsetDateTime.class).toInstant();
-                        TokenUsage tokens = new TokenUsage(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                                rs.getLong(9));
-                        facts.add(new CallFact(created, "inbound".equals(rs.getString(2)), rs.getLong(3), tokens));
-                    }
+                    while (rs.next()) facts.add(fact(rs));
                 }
                 return facts;
             } catch (SQLException e) {

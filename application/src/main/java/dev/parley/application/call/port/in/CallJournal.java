@@ -1,6 +1,6 @@
 package dev.parley.application.call.port.in;
 
-import dev.parley.application.usage.port.out.MeasuredCall;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallMessage;
 

@@ -1,5 +1,6 @@
 package dev.parley.application.usage.port.out;
 
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.TenantId;
 import dev.parley.domain.usage.CallUsage;
@@ -14,6 +15,9 @@ public interface CallUsageRepository {
     void addAll(List<MeasuredCall> measured);
 
     Optional<CallUsage> find(TenantId tenant, CallId call);
+
+    /** One of the tenant's calls' billing facts; empty for an unknown or another tenant's call. */
+    Optional<CallFact> fact(TenantId tenant, CallId call);
 
     /** The tenant's calls created in [from, to), with their carrier minutes and tokens (zero tokens for calls never bridged). */
     List<CallFact> facts(TenantId tenant, Instant from, Instant to);

@@ -1,4 +1,4 @@
-package dev.parley.application.usage.port.out;
+package dev.parley.application.usage.port.in;
 
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.TenantId;
