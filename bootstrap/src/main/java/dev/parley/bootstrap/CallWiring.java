@@ -24,6 +24,9 @@ import dev.parley.application.shared.PublicUrl;
 import dev.parley.application.shared.Transactions;
 import dev.parley.application.telephony.port.in.ChooseCallerIdUseCase;
 import dev.parley.application.telephony.port.out.NumberDirectory;
+import dev.parley.application.call.service.BudgetGuardedCalls;
+import dev.parley.application.usage.port.in.CheckBudgetUseCase;
+import dev.parley.application.usage.port.in.RecordCallUsageUseCase;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -42,8 +45,9 @@ class CallWiring {
 
     @Singleton
     PlaceOutboundCallUseCase placeOutboundCall(FindCallScenarioUseCase scenarios, ChooseCallerIdUseCase callerIds, CallRepository calls,
-                                               CallControl control, Transactions transactions, PublicUrl publicUrl, Clock clock) {
-        return new PlaceOutboundCallService(scenarios, callerIds, calls, control, transactions, publicUrl, clock);
+                                               CallControl control, Transactions transactions, PublicUrl publicUrl, Clock clock,
+                                               CheckBudgetUseCase budget) {
+        return new BudgetGuardedCalls(budget).guarding(new PlaceOutboundCallService(scenarios, callerIds, calls, control, transactions, publicUrl, clock));
     }
 
     @Singleton
@@ -52,10 +56,11 @@ class CallWiring {
         return new InboundCallService(numbers, calls, transactions, clock, policy);
     }
 
-    /** Arrivals are announced to the tenant's live consoles. */
+    /** Arrivals are announced to the tenant's live consoles; a tenant over its monthly budget takes none. */
     @Singleton
-    AcceptInboundCallUseCase acceptInboundCall(InboundCallService inbound, CallAnnouncements announcements) {
-        return announcements.announcing(inbound);
+    AcceptInboundCallUseCase acceptInboundCall(InboundCallService inbound, CallAnnouncements announcements,
+                                               CheckBudgetUseCase budget, NumberDirectory numbers) {
+        return new BudgetGuardedCalls(budget).guarding(announcements.announcing(inbound), numbers);
     }
 
     /** Lifecycle moves are announced to the tenant's live consoles. */
@@ -72,8 +77,8 @@ class CallWiring {
 
     @Singleton
     @Bean(typed = {CallJournal.class, BatchingCallJournal.class}, preDestroy = "close")
-    BatchingCallJournal callJournal(CallMessageRepository messages, CallRepository calls, Transactions transactions,
-                                    @Value("${parley.calls.journal-capacity:10000}") int capacity) {
-        return new BatchingCallJournal(messages, calls, transactions, capacity, 200);
+    BatchingCallJournal callJournal(CallMessageRepository messages, CallRepository calls, RecordCallUsageUseCase usage,
+                                    Transactions transactions, @Value("${parley.calls.journal-capacity:10000}") int capacity) {
+        return new BatchingCallJournal(messages, calls, usage, transactions, capacity, 200);
     }
 }

@@ -32,8 +32,8 @@ import java.util.concurrent.ExecutorService;
 class ConversationWiring {
     @Singleton
     @Bean(typed = {MonitorLiveCallsUseCase.class, LiveCalls.class})
-    LiveCalls liveCalls() {
-        return new LiveCalls();
+    LiveCalls liveCalls(dev.parley.application.conversation.port.out.ConversationMetrics metrics) {
+        return new LiveCalls(metrics);
     }
 
     @Singleton

@@ -36,11 +36,17 @@ class ScheduleWiring {
     }
 
     @Singleton
-    @Bean(typed = {ScheduleCallUseCase.class, ListScheduledCallsUseCase.class, GetScheduledCallUseCase.class,
+    @Bean(typed = {ScheduledCallService.class, ListScheduledCallsUseCase.class, GetScheduledCallUseCase.class,
             MoveScheduledCallUseCase.class, CancelScheduledCallUseCase.class, CallingWindowUseCase.class})
     ScheduledCallService scheduledCalls(ScheduledCallRepository schedules, CallingWindowRepository windows,
                                         FindCallScenarioUseCase scenarios, CallTimer timer, Transactions transactions, Clock clock) {
         return new ScheduledCallService(schedules, windows, scenarios, timer, transactions, clock);
+    }
+
+    /** A tenant over its monthly budget schedules no new calls (402). */
+    @Singleton
+    ScheduleCallUseCase scheduleCall(ScheduledCallService schedules, dev.parley.application.usage.port.in.CheckBudgetUseCase budget) {
+        return dev.parley.application.schedule.service.BudgetGuardedScheduling.guarding(schedules, budget);
     }
 
     @Singleton

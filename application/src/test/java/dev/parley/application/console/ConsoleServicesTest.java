@@ -158,6 +158,11 @@ class ConsoleServicesTest {
             public boolean ended(CallId call, String reason) {
                 return true;
             }
+
+            @Override
+            public boolean measured(dev.parley.application.usage.port.in.MeasuredCall measured) {
+                return true;
+            }
         };
         PublishingCallJournal publishing = new PublishingCallJournal(journal, events, "en");
         CallId id = new CallId(9);

@@ -50,6 +50,7 @@ class TwilioVoiceController {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioVoiceController.class);
     static final String NOT_IN_SERVICE = "Sorry, this number is not in service. Goodbye.";
     static final String CANNOT_CONNECT = "Sorry, this call cannot be connected right now. Goodbye.";
+    static final String OVER_BUDGET = "Thank you for calling. We are not able to take calls on this line right now. Please try again later. Goodbye.";
     private final TwilioWebhookVerifier verifier;
     private final AcceptInboundCallUseCase accept;
     private final ConnectOutboundCallUseCase connect;
@@ -80,6 +81,10 @@ class TwilioVoiceController {
             case InboundCallDecision.Accepted accepted -> {
                 LOG.info("Inbound call {} from {} accepted as call {}", sid, caller.get().masked(), accepted.ticket().call());
                 yield xml(stream(accepted.ticket()));
+            }
+            case InboundCallDecision.Rejected rejected when rejected.reason() == InboundCallDecision.RejectReason.OVER_BUDGET -> {
+                LOG.info("Inbound call {} to {} refused: its owner's monthly budget is used up", sid, dialled.get().masked());
+                yield xml(sayAndHangUp(OVER_BUDGET));
             }
             case InboundCallDecision.Rejected ignored -> {
                 LOG.info("Inbound call {} to unassigned number {} refused", sid, dialled.get().masked());

@@ -1,6 +1,7 @@
 package dev.parley.adapter.out.openai;
 
 import dev.parley.application.conversation.port.out.ConversationListener;
+import dev.parley.domain.usage.TokenUsage;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import dev.parley.application.shared.Json;
 import io.micronaut.core.type.Argument;
@@ -351,7 +352,12 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
                 Map<String, Object> e = parse(message);
                 listener.toolCall(str(e, "call_id"), str(e, "name"), str(e, "arguments"));
             }
-            case "response.done" -> listener.responseDone();
+            case "response.done" -> {
+                // once per response, so a full parse is fine here; the usage block is optional (a cancelled response may lack it)
+                TokenUsage usage = usage(parse(message).get("response"));
+                if (usage != null) listener.responseUsage(usage);
+                listener.responseDone();
+            }
             case "error" -> {
                 Map<String, Object> e = parse(message);
                 Object error = e.get("error");
@@ -369,6 +375,30 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("unreadable event", e);
         }
+    }
+
+    /**
+     * The token counts of a {@code response.done}'s {@code response.usage}: input and output, text and audio, and the cached
+     * part of the input ({@code cached_tokens_details}; a bare {@code cached_tokens} counts as text). Null without a usage block.
+     */
+    static TokenUsage usage(Object response) {
+        if (!(response instanceof Map<?, ?> r) || !(r.get("usage") instanceof Map<?, ?> u)) return null;
+        Map<?, ?> in = u.get("input_token_details") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> out = u.get("output_token_details") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> cached = in.get("cached_tokens_details") instanceof Map<?, ?> m ? m : null;
+        long inText = count(in, "text_tokens");
+        long inAudio = count(in, "audio_tokens");
+        if (in.isEmpty()) inText = count(u, "input_tokens");
+        long cachedText = cached != null ? count(cached, "text_tokens") : count(in, "cached_tokens");
+        long cachedAudio = cached != null ? count(cached, "audio_tokens") : 0;
+        long outText = count(out, "text_tokens");
+        long outAudio = count(out, "audio_tokens");
+        if (out.isEmpty()) outText = count(u, "output_tokens");
+        return new TokenUsage(inText, inAudio, cachedText, cachedAudio, outText, outAudio);
+    }
+
+    private static long count(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? Math.max(0, n.longValue()) : 0;
     }
 
     private static String str(Map<String, Object> e, String key) {

@@ -4,6 +4,8 @@ import dev.parley.application.call.port.in.CallJournal;
 import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Transactions;
+import dev.parley.application.usage.port.in.RecordCallUsageUseCase;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallMessage;
 
@@ -31,6 +33,9 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
     private record Ended(CallId call, String reason) implements Entry {
     }
 
+    private record Measured(MeasuredCall measured) implements Entry {
+    }
+
     private record Flush(CountDownLatch done) implements Entry {
     }
 
@@ -42,6 +47,7 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
     private final CallMessageRepository messages;
     private final CallRepository calls;
     private final Transactions transactions;
+    private final RecordCallUsageUseCase usage;
     private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -50,6 +56,13 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
 
     public BatchingCallJournal(CallMessageRepository messages, CallRepository calls, Transactions transactions, int capacity,
                                int maxBatch) {
+        this(messages, calls, null, transactions, capacity, maxBatch);
+    }
+
+    /** @param usage where call ledgers go; null refuses them (counted as dropped) */
+    public BatchingCallJournal(CallMessageRepository messages, CallRepository calls, RecordCallUsageUseCase usage, Transactions transactions,
+                               int capacity, int maxBatch) {
+        this.usage = usage;
         this.messages = messages;
         this.calls = calls;
         this.transactions = transactions;
@@ -67,6 +80,20 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
     public boolean ended(CallId call, String reason) {
         if (reason == null || reason.isBlank()) return true;
         return offer(new Ended(call, reason));
+    }
+
+    @Override
+    public boolean measured(MeasuredCall measured) {
+        if (usage == null) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        return offer(new Measured(measured));
+    }
+
+    /** Entries waiting for the writer. */
+    public int queued() {
+        return queue.size();
     }
 
     private boolean offer(Entry entry) {
@@ -131,20 +158,23 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
     private boolean write(List<Entry> batch) {
         List<CallMessage> lines = new ArrayList<>();
         List<Ended> endings = new ArrayList<>();
+        List<MeasuredCall> ledgers = new ArrayList<>();
         List<CountDownLatch> flushes = new ArrayList<>();
         boolean stop = false;
         for (Entry e : batch) {
             switch (e) {
                 case Said s -> lines.add(s.message());
                 case Ended en -> endings.add(en);
+                case Measured m -> ledgers.add(m.measured());
                 case Flush f -> flushes.add(f.done());
                 case Stop ignored -> stop = true;
             }
         }
-        if (!lines.isEmpty() || !endings.isEmpty()) {
+        if (!lines.isEmpty() || !endings.isEmpty() || !ledgers.isEmpty()) {
             try {
                 transactions.run(() -> {
                     if (!lines.isEmpty()) messages.addAll(lines);
+                    if (!ledgers.isEmpty()) usage.record(ledgers);
                     for (Ended en : endings) {
                         calls.findForUpdate(en.call()).ifPresent(c -> {
                             c.noteEndReason(en.reason());
@@ -152,9 +182,9 @@ public final class BatchingCallJournal implements CallJournal, AutoCloseable {
                         });
                     }
                 });
-                written.addAndGet(lines.size() + endings.size());
+                written.addAndGet(lines.size() + endings.size() + ledgers.size());
             } catch (RuntimeException e) {
-                failed.addAndGet(lines.size() + endings.size());
+                failed.addAndGet(lines.size() + endings.size() + ledgers.size());
             }
         }
         flushes.forEach(CountDownLatch::countDown);

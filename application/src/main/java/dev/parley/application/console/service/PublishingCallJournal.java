@@ -40,4 +40,9 @@ public final class PublishingCallJournal implements CallJournal {
     public boolean ended(CallId call, String reason) {
         return journal.ended(call, reason);
     }
+
+    @Override
+    public boolean measured(dev.parley.application.usage.port.in.MeasuredCall measured) {
+        return journal.measured(measured);
+    }
 }

@@ -2,7 +2,9 @@ package dev.parley.application.conversation.service;
 
 import dev.parley.application.call.port.in.CallJournal;
 import dev.parley.application.call.port.in.RedeemStreamTokenUseCase.RedeemedStream;
+import dev.parley.application.usage.port.in.MeasuredCall;
 import dev.parley.domain.call.CallMessage;
+import dev.parley.domain.usage.CallUsage;
 import dev.parley.domain.call.Speaker;
 
 import java.time.Clock;
@@ -26,6 +28,15 @@ final class CallTranscript {
         this.journal = journal;
         this.clock = clock;
         this.startMillis = clock.millis();
+    }
+
+    /** The clock's time, in milliseconds. */
+    long nowMs() {
+        return clock.millis();
+    }
+
+    long startMs() {
+        return startMillis;
     }
 
     /** Milliseconds since the stream started. */
@@ -57,6 +68,11 @@ final class CallTranscript {
     /** The call ended for {@code reason}. */
     void ended(String reason) {
         journal.ended(call.call(), reason);
+    }
+
+    /** The call's ledger, once its stream ended. */
+    void measured(CallUsage usage) {
+        journal.measured(new MeasuredCall(call.call(), call.tenant(), usage));
     }
 
     private void record(Speaker speaker, String text, double confidence, long startMs, long endMs) {

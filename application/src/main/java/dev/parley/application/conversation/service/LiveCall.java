@@ -13,6 +13,9 @@ import dev.parley.domain.conversation.FollowUp;
 import dev.parley.domain.conversation.PlaybackLedger;
 import dev.parley.domain.conversation.TakeoverRule;
 import dev.parley.domain.conversation.Truncation;
+import dev.parley.domain.usage.CallLedger;
+import dev.parley.domain.usage.CallUsage;
+import dev.parley.domain.usage.TokenUsage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private final BargeInRule bargeIn = new BargeInRule();
     private final TakeoverRule takeover = new TakeoverRule();
     private final ExitRule exit = new ExitRule();
+    private final CallLedger ledger;
     private final List<PendingTool> pendingTools = new ArrayList<>();
     private ConversationSession session;
     private CallToolbox tools;
@@ -50,6 +54,8 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
         this.actions = actions;
         this.transcript = transcript;
         this.registry = registry;
+        this.ledger = new CallLedger(transcript.startMs());
+        registry.started(call.direction().wire());
     }
 
     /** The model's session and the call's tools; its events may arrive (on its own thread) before this is called, and wait for nothing. */
@@ -64,7 +70,9 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void callerAudio(String base64Payload, long timestampMs) {
-        if (!ended) session.appendAudio(base64Payload);
+        if (ended) return;
+        session.appendAudio(base64Payload);
+        registry.frameIn();
     }
 
     @Override
@@ -88,6 +96,11 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     public synchronized void assistantAudio(String itemId, String base64Payload) {
         if (ended || itemId == null || takeover.assistantHeld()) return;
         carrier.sendAudio(base64Payload);
+        registry.frameOut();
+        if (ledger.awaitsAudio()) {
+            long turn = ledger.assistantAudioSent(transcript.nowMs());
+            if (turn >= 0) registry.turnAnswered(turn);
+        }
         // hot path (every 20 ms per call): no lambda, and the Optional is the shared empty one four frames in five
         Optional<String> mark = playback.sent(itemId, decodedLength(base64Payload), transcript.offsetMs());
         if (mark.isPresent()) carrier.sendMark(mark.get());
@@ -97,12 +110,19 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     public synchronized void callerSpeechStarted(String itemId, long audioStartMs) {
         if (ended || session == null) return;
         transcript.callerStarted(itemId, audioStartMs);
-        bargeIn.callerStartedSpeaking(playback).ifPresent(this::cut);
+        ledger.callerStartedSpeaking();
+        Optional<Truncation> cut = bargeIn.callerStartedSpeaking(playback);
+        if (cut.isPresent()) {
+            ledger.bargedIn();
+            registry.bargedIn();
+            cut(cut.get());
+        }
     }
 
     @Override
     public synchronized void callerSpeechStopped(String itemId, long audioEndMs) {
         transcript.callerStopped(itemId, audioEndMs);
+        if (!ended) ledger.callerStoppedSpeaking(transcript.nowMs());
     }
 
     @Override
@@ -118,6 +138,11 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     @Override
     public synchronized void toolCall(String callId, String name, String argumentsJson) {
         if (!ended && callId != null) pendingTools.add(new PendingTool(callId, name == null ? "" : name, argumentsJson));
+    }
+
+    @Override
+    public synchronized void responseUsage(TokenUsage usage) {
+        if (usage != null) ledger.responded(usage);
     }
 
     @Override
@@ -200,13 +225,17 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private void end(String faultReason) {
         ConversationSession toClose;
         String reason;
+        CallUsage usage;
         synchronized (this) {
             if (ended) return;
             ended = true;
             toClose = session;
             reason = faultReason != null ? faultReason : exit.taken().map(CarrierActions::endReason).orElse(null);
+            usage = ledger.usage();
         }
         if (reason != null) transcript.ended(reason);
+        transcript.measured(usage);
+        registry.ended(reason);
         if (toClose != null) toClose.close();
         registry.remove(this);
     }

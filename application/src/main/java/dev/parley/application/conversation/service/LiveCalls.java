@@ -1,10 +1,12 @@
 package dev.parley.application.conversation.service;
 
 import dev.parley.application.conversation.port.in.MonitorLiveCallsUseCase;
+import dev.parley.application.conversation.port.out.ConversationMetrics;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The live calls of this instance and their counters. */
 public final class LiveCalls implements MonitorLiveCallsUseCase {
@@ -13,6 +15,19 @@ public final class LiveCalls implements MonitorLiveCallsUseCase {
     private final AtomicLong malformedCarrierFrames = new AtomicLong();
     private final AtomicLong malformedModelEvents = new AtomicLong();
     private final AtomicLong modelFailures = new AtomicLong();
+    private final LongAdder framesIn = new LongAdder();
+    private final LongAdder framesOut = new LongAdder();
+    private final LongAdder bargeIns = new LongAdder();
+    private final ConversationMetrics metrics;
+
+    public LiveCalls() {
+        this(ConversationMetrics.NONE);
+    }
+
+    /** @param metrics told of calls starting and ending and of every answered turn */
+    public LiveCalls(ConversationMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     void add(LiveCall call) {
         active.add(call);
@@ -21,6 +36,45 @@ public final class LiveCalls implements MonitorLiveCallsUseCase {
 
     void remove(LiveCall call) {
         active.remove(call);
+    }
+
+    void started(String direction) {
+        metrics.callStarted(direction);
+    }
+
+    void ended(String reason) {
+        metrics.callEnded(reason == null ? "normal" : reason);
+    }
+
+    /** Hot path: one caller frame forwarded to the model. */
+    void frameIn() {
+        framesIn.increment();
+    }
+
+    /** Hot path: one assistant frame sent to the carrier. */
+    void frameOut() {
+        framesOut.increment();
+    }
+
+    void turnAnswered(long latencyMs) {
+        metrics.turnAnswered(latencyMs);
+    }
+
+    void bargedIn() {
+        bargeIns.increment();
+    }
+
+    /** Caller audio frames forwarded to the model, assistant frames sent to the carrier, and barge-ins, since start. */
+    public long framesIn() {
+        return framesIn.sum();
+    }
+
+    public long framesOut() {
+        return framesOut.sum();
+    }
+
+    public long bargeIns() {
+        return bargeIns.sum();
     }
 
     void carrierFrameMalformed() {

@@ -1,6 +1,9 @@
 package dev.parley.application.conversation.service;
 
 import dev.parley.application.call.port.in.CallJournal;
+import dev.parley.application.usage.port.in.MeasuredCall;
+import dev.parley.domain.usage.TokenUsage;
+import dev.parley.domain.usage.TurnLatency;
 import dev.parley.application.call.port.in.RedeemStreamTokenUseCase.RedeemedStream;
 import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.conversation.port.in.MediaStreamHandler;
@@ -41,6 +44,7 @@ class LiveCallTest {
     private final List<String> modelOut = new ArrayList<>();
     private final List<CallMessage> lines = new ArrayList<>();
     private final List<String> endReasons = new ArrayList<>();
+    private final List<MeasuredCall> ledgers = new ArrayList<>();
     private ConversationListener listener;
     private ConversationBrief brief;
     private final LiveCalls registry = new LiveCalls();
@@ -60,6 +64,7 @@ class LiveCallTest {
     private final CallJournal journal = new CallJournal() {
         public boolean said(CallMessage m) { lines.add(m); return true; }
         public boolean ended(CallId c, String reason) { endReasons.add(reason); return true; }
+        public boolean measured(MeasuredCall m) { ledgers.add(m); return true; }
     };
 
     private MediaStreamHandler open() {
@@ -101,6 +106,42 @@ class LiveCallTest {
         listener.responseDone();
         assertThat(carrierOut).as("a response's audio ends with a mark").containsExactly("media://79/A==", "mark:a1");
         assertThat(registry.stats().active()).isEqualTo(1);
+    }
+
+    @Test
+    void theLedgerMeasuresEachTurnFromTheCallersEndOfSpeechToTheFirstAudioSentAndSumsTokens() {
+        MediaStreamHandler call = open();
+        clock.advance(Duration.ofMillis(700));
+        listener.assistantAudio("item_g", audio(160));                     // the greeting: first audio 700 ms into the stream
+        listener.responseUsage(new TokenUsage(300, 0, 0, 0, 20, 150));
+        listener.responseDone();
+        call.markPlayed("a1");                                             // the greeting was heard in full
+        listener.callerSpeechStarted("item_u1", 1000);
+        clock.advance(Duration.ofSeconds(2));
+        listener.callerSpeechStopped("item_u1", 3000);
+        clock.advance(Duration.ofMillis(450));
+        listener.assistantAudio("item_a1", audio(160));                    // answers in 450 ms
+        listener.assistantAudio("item_a1", audio(160));
+        listener.assistantAudio("item_a1", audio(160));
+        listener.callerSpeechStarted("item_u2", 4000);                     // barges in: the answer is cut
+        clock.advance(Duration.ofSeconds(1));
+        listener.callerSpeechStopped("item_u2", 5000);
+        clock.advance(Duration.ofMillis(900));
+        listener.assistantAudio("item_a2", audio(160));                    // answers in 900 ms
+        listener.responseUsage(new TokenUsage(500, 80, 280, 40, 30, 250));
+        listener.responseDone();
+        assertThat(ledgers).as("nothing is written while the call goes on").isEmpty();
+
+        call.carrierStopped();
+        assertThat(ledgers).hasSize(1);
+        MeasuredCall measured = ledgers.getFirst();
+        assertThat(measured.call()).isEqualTo(new CallId(5));
+        assertThat(measured.tenant()).isEqualTo(ANN);
+        assertThat(measured.usage().latency()).isEqualTo(new TurnLatency(2, 450, 900, 700));
+        assertThat(measured.usage().bargeIns()).isEqualTo(1);
+        assertThat(measured.usage().tokens()).isEqualTo(new TokenUsage(800, 80, 280, 40, 50, 400));
+        assertThat(registry.framesOut()).isEqualTo(5);
+        assertThat(registry.bargeIns()).isEqualTo(1);
     }
 
     @Test

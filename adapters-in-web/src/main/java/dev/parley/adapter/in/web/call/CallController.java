@@ -7,6 +7,7 @@ import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase.PlaceOutboundCallCommand;
 import dev.parley.application.shared.PageRequest;
+import dev.parley.application.usage.port.in.ReportUsageUseCase;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.shared.PhoneNumber;
 import io.micronaut.core.annotation.Nullable;
@@ -32,11 +33,13 @@ class CallController {
     private final PlaceOutboundCallUseCase place;
     private final ListCallsUseCase calls;
     private final FindCallBookingUseCase bookings;
+    private final ReportUsageUseCase usage;
 
-    CallController(PlaceOutboundCallUseCase place, ListCallsUseCase calls, FindCallBookingUseCase bookings) {
+    CallController(PlaceOutboundCallUseCase place, ListCallsUseCase calls, FindCallBookingUseCase bookings, ReportUsageUseCase usage) {
         this.place = place;
         this.calls = calls;
         this.bookings = bookings;
+        this.usage = usage;
     }
 
     @Operation(summary = "Call a number now with a built-in scenario", description = "Answers {status: success, call_sid}.")
@@ -84,6 +87,6 @@ class CallController {
         var details = calls.get(tenant, new CallId(value));
         var booking = bookings.bookedBy(tenant, new CallId(value))
                 .map(b -> new CallResponses.Booking(b.eventId(), b.when().start(), b.when().end())).orElse(null);
-        return CallResponses.CallDetail.from(details, booking);
+        return CallResponses.CallDetail.from(details, booking, usage.ofCall(tenant, new CallId(value)));
     }
 }

@@ -3,6 +3,9 @@ package dev.parley.adapter.in.web.call;
 import dev.parley.application.call.port.in.CallView;
 import dev.parley.application.call.port.in.ListCallsUseCase;
 import dev.parley.application.shared.Page;
+import dev.parley.adapter.in.web.usage.UsageMessages;
+import dev.parley.application.usage.port.in.ReportUsageUseCase;
+import dev.parley.domain.usage.TurnLatency;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -48,11 +51,30 @@ final class CallResponses {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CallDetail(CallItem call, List<Message> messages, @Nullable Booking booking) {
-        static CallDetail from(ListCallsUseCase.CallDetails d, @Nullable Booking booking) {
+    record CallDetail(CallItem call, List<Message> messages, @Nullable Booking booking, @Nullable Usage usage, @Nullable Latency latency) {
+        static CallDetail from(ListCallsUseCase.CallDetails d, @Nullable Booking booking, java.util.Optional<ReportUsageUseCase.CallCost> cost) {
             return new CallDetail(CallItem.from(d.call()), d.messages().stream()
                     .map(m -> new Message(m.senderType(), m.content(), m.confidence(), m.isFinal(), m.startMs(), m.endMs(), m.createdAt()))
-                    .toList(), booking);
+                    .toList(), booking, cost.map(Usage::from).orElse(null), cost.flatMap(c -> c.latency().map(l -> Latency.from(l, c.bargeIns())))
+                    .orElse(null));
+        }
+    }
+
+    /** The call's ledger: model tokens, carrier minutes (every started minute) and the estimated cost in US dollars. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record Usage(UsageMessages.Tokens tokens, long minutes, UsageMessages.Cost estimatedCostUsd) {
+        static Usage from(ReportUsageUseCase.CallCost c) {
+            return new Usage(UsageMessages.Tokens.from(c.tokens()), c.minutes(), UsageMessages.Cost.from(c.cost()));
+        }
+    }
+
+    /** How fast the assistant answered: per turn (caller's end of speech to first assistant audio sent), and at the start; null where unmeasured. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Latency(int turns, @Nullable Long turnP50Ms, @Nullable Long turnMaxMs, @Nullable Long firstAudioMs, int bargeIns) {
+        static Latency from(TurnLatency l, int bargeIns) {
+            return new Latency(l.turns(), l.p50Ms() < 0 ? null : l.p50Ms(), l.maxMs() < 0 ? null : l.maxMs(),
+                    l.firstAudioMs() < 0 ? null : l.firstAudioMs(), bargeIns);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.parley.domain.shared.ConflictException;
 import dev.parley.domain.shared.DomainException;
 import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.NotFoundException;
+import dev.parley.domain.usage.BudgetExhaustedException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** Maps broken business rules to answers: invalid value 422, not found 404, conflict 409, bad credentials 401. */
+/** Maps broken business rules to answers: invalid value 422, not found 404, conflict 409, bad credentials 401, budget used up 402. */
 @Produces
 @Singleton
 @Requires(classes = {DomainException.class, ExceptionHandler.class})
@@ -29,6 +30,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             case NotFoundException missing -> Problems.response(request, HttpStatus.NOT_FOUND, missing.getMessage(), missing.code());
             case InvalidCredentialsException bad -> Problems.response(request, HttpStatus.UNAUTHORIZED, bad.getMessage(), bad.code())
                     .header("WWW-Authenticate", "Bearer");
+            case BudgetExhaustedException spent -> Problems.response(request, HttpStatus.PAYMENT_REQUIRED, spent.getMessage(), spent.code());
             case ConflictException conflict -> Problems.response(request, HttpStatus.CONFLICT, conflict.getMessage(), conflict.code());
             default -> Problems.response(request, HttpStatus.BAD_REQUEST, exception.getMessage(), exception.code());
         };

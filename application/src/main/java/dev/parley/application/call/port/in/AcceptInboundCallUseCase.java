@@ -15,9 +15,14 @@ public interface AcceptInboundCallUseCase {
         record Accepted(StreamTicket ticket) implements InboundCallDecision {
         }
 
-        /** Nobody owns the number: the caller hears a polite refusal. */
-        record Rejected() implements InboundCallDecision {
+        /** Nobody owns the number, or its owner's monthly budget is used up: the caller hears a polite refusal. */
+        record Rejected(RejectReason reason) implements InboundCallDecision {
+            public Rejected() {
+                this(RejectReason.NOT_IN_SERVICE);
+            }
         }
+
+        enum RejectReason { NOT_IN_SERVICE, OVER_BUDGET }
     }
 
     /** What a media stream must present to attach to {@code call}: the one-time {@code token}. */

@@ -22,6 +22,10 @@ public interface ConversationListener {
     /** The model finished a response (tool calls of that response are complete). */
     void responseDone();
 
+    /** What the response that is finishing used, reported just before {@link #responseDone()}. */
+    default void responseUsage(dev.parley.domain.usage.TokenUsage usage) {
+    }
+
     /** An event that could not be understood; counted and skipped. */
     void malformedEvent();
 
