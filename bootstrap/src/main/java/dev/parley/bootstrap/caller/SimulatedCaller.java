@@ -44,7 +44,7 @@ public final class SimulatedCaller {
             usage: ./parley call [--scenario NAME_OR_ID] [--play in.wav] [--record out.wav] [--seconds N]
                                  [--server URL] [--email EMAIL --password PASSWORD]
               --scenario  a built-in scenario (sales, ...) or one of your custom scenario ids (default: sales)
-              --play      what the caller says: a WAV file (any rate, mono or stereo); silence after it
+              --play      what the caller says: a WAV file (any rate, mono or stereo), played once the assistant pauses
               --record    a stereo WAV of the call: the caller left, the assistant right (8 kHz)
               --seconds   hang up after this many seconds if the assistant has not (default: 60)
               --server    the running Parley (default: PARLEY_URL, else http://localhost:PORT, PORT 5050)
@@ -60,7 +60,8 @@ public final class SimulatedCaller {
                   boolean hungUpByServer) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json;
     private final PrintStream out;
     private String accessToken;
@@ -186,10 +187,17 @@ public final class SimulatedCaller {
     /** The call as stored once it has ended (the server completes it when its stream closes). */
     private Map<String, Object> awaitEnd(URI server, long callId) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long settled = Long.MAX_VALUE;
         while (true) {
             Map<String, Object> detail = send("GET", server.resolve("/api/calls/" + callId), null, 200);
             @SuppressWarnings("unchecked") Map<String, Object> call = (Map<String, Object>) detail.get("call");
-            if (FINAL.contains(String.valueOf(call.get("status"))) || System.nanoTime() > deadline) return detail;
+            long now = System.nanoTime();
+            if (FINAL.contains(String.valueOf(call.get("status")))) {
+                // the status is stored at once; the last lines and the end reason come through the server's journal, in a batch
+                if (settled == Long.MAX_VALUE) settled = now + TimeUnit.SECONDS.toNanos(3);
+                if (call.get("end_reason") != null || now > settled) return detail;
+            }
+            if (now > deadline) return detail;
             Thread.sleep(200);
         }
     }
@@ -227,6 +235,9 @@ public final class SimulatedCaller {
         private volatile boolean closed;
         private boolean hungUpByServer;
         private int headOffset;
+        private long speechStart = -1;
+        private boolean heardAssistant;
+        private int quietFrames;
         private long sequence;
         private WebSocket socket;
         final Listener listener = new Listener();
@@ -270,10 +281,16 @@ public final class SimulatedCaller {
             }
         }
 
+        /**
+         * The caller answers like a person: once the assistant has spoken and paused for 0.8 s (or, if
+         * it says nothing, after 2 s), the WAV plays, once; silence before and after it.
+         */
         private byte[] callerFrame(long frame) {
             byte[] said = new byte[FRAME_BYTES];
             Arrays.fill(said, (byte) 0xFF); // μ-law silence
-            long from = frame * FRAME_BYTES;
+            if (speechStart < 0 && (heardAssistant ? quietFrames >= 40 : quietFrames >= 100)) speechStart = frame;
+            if (speechStart < 0) return said;
+            long from = (frame - speechStart) * FRAME_BYTES;
             if (from < speech.length) System.arraycopy(speech, (int) from, said, 0, (int) Math.min(FRAME_BYTES, speech.length - from));
             return said;
         }
@@ -331,6 +348,12 @@ public final class SimulatedCaller {
                 }
             }
             echoLeadingMarks();
+            if (filled > 0) {
+                heardAssistant = true;
+                quietFrames = 0;
+            } else {
+                quietFrames++;
+            }
             return heard;
         }
 
