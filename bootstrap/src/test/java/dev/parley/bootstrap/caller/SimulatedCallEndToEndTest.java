@@ -54,6 +54,13 @@ class SimulatedCallEndToEndTest {
         return n;
     }
 
+    /** Without μ-law silence (0xFF, 0x7F after normalising). */
+    static byte[] audible(byte[] mulaw) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte b : mulaw) if (b != (byte) 0xFF && b != (byte) 0x7F) out.write(b);
+        return out.toByteArray();
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
@@ -85,10 +92,11 @@ class SimulatedCallEndToEndTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Transcript:").contains("completed (ended-by-assistant)");
 
         // the recording's assistant channel holds every clip, whole and in order, as the caller heard it
-        byte[] heard = normalised(PhoneAudio.assistantChannel(recording));
+        // (a loaded machine may deliver a frame late, and the phone then plays 20 ms of silence inside a clip: silence is left out)
+        byte[] heard = audible(normalised(PhoneAudio.assistantChannel(recording)));
         int at = 0;
         for (String name : new String[]{"greeting", "question", "goodbye"}) {
-            byte[] clip = normalised(clip(name));
+            byte[] clip = audible(normalised(clip(name)));
             int found = indexOf(Arrays.copyOfRange(heard, at, heard.length), clip);
             assertThat(found).as(name + " in the recording").isNotNegative();
             at += found + clip.length;
