@@ -6,6 +6,7 @@ import dev.parley.application.conversation.port.out.ConversationModel;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ class SimulatedConversationModel implements ConversationModel, AutoCloseable {
         return t;
     });
 
+    @Inject
     SimulatedConversationModel(SimulatedModelProperties settings) {
         this(SpeechClips.recorded(), settings);
     }

@@ -17,6 +17,9 @@ final class SecurityHeadersFilter implements Ordered {
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
     private static final String DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+    /** The softphone page: its own script and worklet, the API and the media-stream socket on this origin, the microphone. */
+    private static final String SOFTPHONE_CSP = "default-src 'self'; connect-src 'self' ws: wss:; media-src 'self' blob:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
     /** Outermost, so it also wraps the answers the security filter ends early (401). */
     @Override
@@ -28,13 +31,14 @@ final class SecurityHeadersFilter implements Ordered {
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String path = request.getPath();
         boolean docs = path.startsWith("/docs") || path.startsWith("/swagger");
+        boolean softphone = path.equals("/softphone") || path.startsWith("/softphone/");
         var headers = response.getHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        headers.set("Permissions-Policy", softphone ? "camera=(), microphone=(self), geolocation=()" : "camera=(), microphone=(), geolocation=()");
         headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        headers.set("Content-Security-Policy", docs ? DOCS_CSP : API_CSP);
+        headers.set("Content-Security-Policy", softphone ? SOFTPHONE_CSP : docs ? DOCS_CSP : API_CSP);
         if (!docs && !headers.contains("Cache-Control")) headers.set("Cache-Control", "no-store");
     }
 }
