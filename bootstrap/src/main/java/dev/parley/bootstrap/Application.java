@@ -14,11 +14,13 @@ public final class Application {
         configure(Micronaut.build(args), System.getenv()).start();
     }
 
-    /** Adds what plain property binding cannot express: DATABASE_URL in either of its forms, the token-signing key. */
+    /** Adds what plain property binding cannot express: DATABASE_URL in either of its forms, the token-signing key,
+     * the conversation model (the simulated assistant when there is no OpenAI key in development). */
     static <B extends ApplicationContextBuilder> B configure(B builder, Map<String, String> environment) {
         builder.mainClass(Application.class);
         builder.properties(DatabaseUrl.properties(environment));
         builder.properties(SigningSecret.properties(environment));
+        builder.properties(ConversationModelChoice.properties(environment));
         return builder;
     }
 }

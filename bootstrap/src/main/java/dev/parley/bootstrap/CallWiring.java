@@ -13,7 +13,9 @@ import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.call.port.out.CallMessageRepository;
 import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.call.service.BatchingCallJournal;
+import dev.parley.application.call.port.in.StartSimulatedCallUseCase;
 import dev.parley.application.call.service.CallPolicy;
+import dev.parley.application.call.service.SimulatedCallService;
 import dev.parley.application.call.service.CallQueryService;
 import dev.parley.application.call.service.CallStatusService;
 import dev.parley.application.console.service.CallAnnouncements;
@@ -41,6 +43,13 @@ class CallWiring {
     @Singleton
     CallPolicy callPolicy(@Value("${parley.calls.stream-token-lifetime:10m}") Duration streamTokenLifetime) {
         return new CallPolicy(streamTokenLifetime);
+    }
+
+    /** Calls with no carrier, for the softphone and the command-line caller. */
+    @Singleton
+    StartSimulatedCallUseCase startSimulatedCall(FindCallScenarioUseCase scenarios, CallRepository calls, Transactions transactions,
+                                                 Clock clock, CallPolicy policy) {
+        return new SimulatedCallService(scenarios, calls, transactions, clock, policy);
     }
 
     @Singleton

@@ -1,6 +1,5 @@
 package dev.parley.bootstrap;
 
-import dev.parley.application.call.port.out.CallControl;
 import dev.parley.application.call.port.out.CallEvents;
 import dev.parley.application.call.port.in.FollowLiveCallUseCase;
 import dev.parley.application.console.port.in.SpeakIntoCallUseCase;
@@ -11,6 +10,7 @@ import dev.parley.application.console.service.CallAnnouncements;
 import dev.parley.application.console.service.ConsoleService;
 import dev.parley.application.conversation.port.out.TextToSpeech;
 import dev.parley.application.conversation.service.LiveCallCommands;
+import dev.parley.application.conversation.service.SimulatedCarrier;
 import dev.parley.application.conversation.service.LiveCalls;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -32,7 +32,7 @@ class ConsoleWiring {
 
     @Singleton
     @Bean(typed = {SpeakIntoCallUseCase.class, UpdateCallFromConsoleUseCase.class, TranscribeCustomerAudioUseCase.class})
-    ConsoleService consoleService(FollowLiveCallUseCase calls, CallEvents events, CallControl control,
+    ConsoleService consoleService(FollowLiveCallUseCase calls, CallEvents events, SimulatedCarrier control,
                                   Clock clock, TranscribeAudioUseCase speechToText) {
         return new ConsoleService(calls, events, control, clock, speechToText);
     }

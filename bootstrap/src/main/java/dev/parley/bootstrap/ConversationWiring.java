@@ -14,6 +14,8 @@ import dev.parley.application.conversation.service.CallTools;
 import dev.parley.application.conversation.service.ConversationPolicy;
 import dev.parley.application.conversation.service.LiveCalls;
 import dev.parley.application.conversation.service.OpenLiveCallService;
+import dev.parley.application.conversation.service.SimulatedCarrier;
+import dev.parley.application.call.port.in.RecordCallStatusUseCase;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.domain.shared.PhoneNumber;
 import io.micronaut.context.annotation.Bean;
@@ -43,16 +45,24 @@ class ConversationWiring {
         return new ConversationPolicy(transferNumber.isBlank() ? null : PhoneNumber.parse(transferNumber), apology, announcement);
     }
 
+    /** The carrier's stand-in on simulated calls (SIM… SIDs); every other call goes to the real {@link CallControl}. */
+    @Singleton
+    @Bean(typed = SimulatedCarrier.class)
+    SimulatedCarrier simulatedCarrier(CallControl control, RecordCallStatusUseCase statuses,
+                                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+        return new SimulatedCarrier(control, statuses, blocking, clock);
+    }
+
     /** Lines said are also told to the tenant's live consoles; a stream connecting is announced as in_progress. Every
      * {@link CallTool} bean (the calendar's, …) is offered on the calls whose scenario it accepts. */
     @Singleton
     OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
-                                     CallJournal journal, CallControl control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                     CallJournal journal, SimulatedCarrier control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                      ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
                                      CallAnnouncements announcements, List<CallTool> tools,
                                      @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
-        return announcements.announcing(new OpenLiveCallService(tokens, scenarios, model,
+        return announcements.announcing(control.tracking(new OpenLiveCallService(tokens, scenarios, model,
                 new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls,
-                new CallTools(policy, tools)));
+                new CallTools(policy, tools))));
     }
 }

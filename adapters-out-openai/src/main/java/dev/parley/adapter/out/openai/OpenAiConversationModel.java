@@ -4,6 +4,7 @@ import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.conversation.port.out.ConversationListener;
 import dev.parley.application.conversation.port.out.ConversationModel;
 import dev.parley.application.conversation.port.out.ConversationSession;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -77,6 +78,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reaches the loop, and the TLS context (SNI and HTTPS hostname verification on) is built once, here.
  */
 @Singleton
+@Requires(property = "parley.conversation.model", notEquals = "simulated") // the simulated assistant stands in (CONVERSATION_MODEL)
 class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     static final String TRANSCRIPTION_MODEL = "gpt-4o-mini-transcribe";
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;

@@ -33,14 +33,16 @@ final class SecurityHeadersFilter implements Ordered {
         if (!headers.enabled()) return;
         String path = request.getPath();
         boolean docs = path.startsWith("/docs") || path.startsWith("/swagger");
+        boolean softphone = path.equals("/softphone") || path.startsWith("/softphone/");
         MutableHttpHeaders out = response.getHeaders();
         set(out, "X-Content-Type-Options", headers.xContentTypeOptions());
         set(out, "X-Frame-Options", headers.xFrameOptions());
         set(out, "X-XSS-Protection", headers.xXssProtection());
         set(out, "Referrer-Policy", headers.referrerPolicy());
-        set(out, "Permissions-Policy", headers.permissionsPolicy());
+        set(out, "Permissions-Policy", softphone ? headers.softphonePermissionsPolicy() : headers.permissionsPolicy());
         set(out, "Strict-Transport-Security", headers.strictTransportSecurity());
-        set(out, "Content-Security-Policy", docs ? headers.docsContentSecurityPolicy() : headers.contentSecurityPolicy());
+        set(out, "Content-Security-Policy",
+                softphone ? headers.softphoneContentSecurityPolicy() : docs ? headers.docsContentSecurityPolicy() : headers.contentSecurityPolicy());
         if (!docs && !out.contains("Cache-Control")) set(out, "Cache-Control", headers.cacheControl());
     }
 
