@@ -36,5 +36,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule netty_stays_in_the_bridge_adapters = ArchitectureRules.NETTY_STAYS_IN_THE_BRIDGE_ADAPTERS;
     @ArchTest
+    static final ArchRule organizations_know_no_conversation_transport = ArchitectureRules.ORGANIZATIONS_KNOW_NO_CONVERSATION_TRANSPORT;
+    @ArchTest
     static final ArchRule no_field_injection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 }

@@ -12,6 +12,8 @@ import dev.parley.application.conversation.port.out.ConversationModel;
 import dev.parley.application.conversation.service.ConversationPolicy;
 import dev.parley.application.conversation.service.LiveCalls;
 import dev.parley.application.conversation.service.OpenLiveCallService;
+import dev.parley.application.conversation.service.CallTools;
+import dev.parley.application.conversation.service.OrganizationCalls;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.domain.shared.PhoneNumber;
 import io.micronaut.context.annotation.Bean;
@@ -45,9 +47,10 @@ class ConversationWiring {
     OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                      CallJournal journal, CallControl control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                      ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
-                                     CallAnnouncements announcements,
+                                     CallAnnouncements announcements, OrganizationCalls organizations,
                                      @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
         return announcements.announcing(new OpenLiveCallService(tokens, scenarios, model,
-                new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls));
+                new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls,
+                new CallTools(policy), organizations));
     }
 }

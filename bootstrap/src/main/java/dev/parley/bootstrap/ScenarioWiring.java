@@ -2,7 +2,6 @@ package dev.parley.bootstrap;
 
 import dev.parley.application.scenario.port.in.CreateCustomScenarioUseCase;
 import dev.parley.application.scenario.port.in.DeleteCustomScenarioUseCase;
-import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.scenario.port.in.GetCustomScenarioUseCase;
 import dev.parley.application.scenario.port.in.ListBuiltInScenariosUseCase;
 import dev.parley.application.scenario.port.in.ListCustomScenariosUseCase;
@@ -17,11 +16,12 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
+/** The scenarios; calls find theirs through {@link OrganizationWiring}, which also finds organizations ({@code org:<id>}). */
 @Factory
 class ScenarioWiring {
     @Singleton
     @Bean(typed = {CreateCustomScenarioUseCase.class, ListCustomScenariosUseCase.class, GetCustomScenarioUseCase.class,
-            UpdateCustomScenarioUseCase.class, DeleteCustomScenarioUseCase.class, FindCallScenarioUseCase.class,
+            UpdateCustomScenarioUseCase.class, DeleteCustomScenarioUseCase.class, CustomScenarioService.class,
             ListBuiltInScenariosUseCase.class, ListVoiceTypesUseCase.class})
     CustomScenarioService scenarios(CustomScenarioRepository scenarios, Transactions transactions, Clock clock) {
         return new CustomScenarioService(scenarios, transactions, clock);

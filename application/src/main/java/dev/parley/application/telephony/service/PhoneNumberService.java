@@ -1,10 +1,8 @@
 package dev.parley.application.telephony.service;
 
-import dev.parley.application.organization.port.in.OrganizationNotFoundException;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
 import dev.parley.application.telephony.port.in.RouteNumberUseCase;
-import dev.parley.domain.organization.OrgId;
 import dev.parley.application.shared.PublicUrl;
 import dev.parley.application.shared.Transactions;
 import dev.parley.application.telephony.port.in.ChooseCallerIdUseCase;
@@ -136,10 +134,7 @@ public final class PhoneNumberService implements GetCarrierAccountUseCase, Searc
         PhoneNumber number = PhoneNumber.parse(phoneNumber);
         UserPhoneNumber owned = numbers.find(tenant, number).orElseThrow(() -> new PhoneNumberNotFoundException("Phone number not found"));
         String ref = scenarioRef == null ? "" : scenarioRef.strip();
-        if (ref.isEmpty() || scenarios.find(tenant, ref).isEmpty()) {
-            if (OrgId.fromCallRef(ref).isPresent()) throw new OrganizationNotFoundException();
-            throw new ScenarioNotFoundException();
-        }
+        if (ref.isEmpty() || scenarios.find(tenant, ref).isEmpty()) throw new ScenarioNotFoundException();
         transactions.run(() -> numbers.route(tenant, owned.id(), ref));
         return list(tenant).stream().filter(n -> n.id() == owned.id()).findFirst().orElseThrow(
                 () -> new PhoneNumberNotFoundException("Phone number not found"));

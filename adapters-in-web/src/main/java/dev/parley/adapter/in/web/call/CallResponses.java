@@ -2,6 +2,8 @@ package dev.parley.adapter.in.web.call;
 
 import dev.parley.application.call.port.in.CallView;
 import dev.parley.application.call.port.in.ListCallsUseCase;
+import dev.parley.application.organization.port.in.EscalationView;
+import dev.parley.application.organization.port.in.OrgCallView;
 import dev.parley.application.shared.Page;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -46,13 +48,41 @@ final class CallResponses {
     record Message(String senderType, String content, double confidence, boolean isFinal, long startMs, long endMs, Instant createdAt) {
     }
 
+    /** Seed 003's additions, for a call that runs for an organization (else null, [] and null). */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CallDetail(CallItem call, List<Message> messages) {
+    record CallDetail(CallItem call, List<Message> messages, @Nullable Long orgId, @Nullable String phase, List<Escalation> escalations,
+                      @Nullable Intake intake) {
         static CallDetail from(ListCallsUseCase.CallDetails d) {
+            return from(d, null);
+        }
+
+        static CallDetail from(ListCallsUseCase.CallDetails d, @Nullable OrgCallView org) {
             return new CallDetail(CallItem.from(d.call()), d.messages().stream()
                     .map(m -> new Message(m.senderType(), m.content(), m.confidence(), m.isFinal(), m.startMs(), m.endMs(), m.createdAt()))
-                    .toList());
+                    .toList(), org == null ? null : org.orgId(), org == null ? null : org.phase(),
+                    org == null ? List.of() : org.escalations().stream().map(Escalation::from).toList(),
+                    org == null || org.intake() == null ? null : new Intake(org.intake().data(), org.intake().urgency(), org.intake().complete()));
         }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Escalation(String source, String words, String reason, String urgency, String action, Instant timestamp) {
+        static Escalation from(EscalationView v) {
+            return new Escalation(v.source(), v.words(), v.reason(), v.urgency(), v.action(), v.at());
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Intake(java.util.Map<String, Object> data, String urgency, boolean complete) {
+    }
+
+    /** {@code POST /api/calls/{id}/escalate}: urgency emergency, high or normal (default). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record EscalateRequest(@Nullable @jakarta.validation.constraints.Size(max = 500) String reason,
+                           @Nullable @jakarta.validation.constraints.Pattern(regexp = "emergency|high|normal",
+                                   message = "must be emergency, high or normal") String urgency) {
     }
 }

@@ -7,8 +7,7 @@ public interface RouteNumberUseCase {
     /**
      * @param scenarioRef a scenario's reference, or an organization's {@code org:<id>}
      * @throws PhoneNumberNotFoundException when the tenant holds no such number
-     * @throws dev.parley.application.scenario.port.in.ScenarioNotFoundException for a scenario the tenant does not have
-     * @throws dev.parley.application.organization.port.in.OrganizationNotFoundException for an organization the tenant does not have
+     * @throws dev.parley.application.scenario.port.in.ScenarioNotFoundException for a scenario or organization the tenant does not have
      */
     PhoneNumberView route(TenantId tenant, String phoneNumber, String scenarioRef);
 }
