@@ -53,27 +53,32 @@ final class OrgMessages {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Business(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 2000) String description,
                     @Nullable @Size(max = 300) String address, @Nullable @Size(max = 64) String timeZone,
                     @Nullable @Size(max = 7) List<@Valid Hours> hours, @Nullable @Size(max = 50) List<String> services) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Safety(@Nullable @Size(max = 20) List<String> assistantIsNot, @Nullable @Size(max = 20) List<String> neverDo) {
     }
 
     /** @param mode {@code transfer} (default) or {@code flag} */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Escalation(@Nullable @Size(max = 32) String transferNumber, @Nullable @Size(max = 50) List<String> emergencyKeywords,
                       @Nullable @Size(max = 50) List<String> highPriorityKeywords, @Nullable @Size(max = 8) String mode) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Field(@NotBlank @Size(max = 40) String name, @NotBlank @Size(max = 16) String type, @Nullable Boolean required,
                  @Nullable @Size(max = 300) String description, @Nullable @Size(max = 30) List<String> allowedValues) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Intake(@Nullable @Size(max = 30) List<@Valid Field> fields) {
     }
 

@@ -18,25 +18,31 @@ import java.util.List;
 
 /** An organization's configuration as stored: one JSON document (its own shape, versioned, independent of the API's). */
 @Serdeable
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 record OrgConfigDocument(int version, Business business, Safety safety, Escalation escalation, List<Field> intake, String voice,
                          String language) {
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record Business(String name, String description, String address, String timeZone, List<Hours> hours, List<String> services) {
     }
 
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record Hours(String day, String opens, String closes) {
     }
 
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record Safety(List<String> assistantIsNot, List<String> neverDo) {
     }
 
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record Escalation(@Nullable String transferNumber, List<String> emergencyKeywords, List<String> highPriorityKeywords, boolean transfer) {
     }
 
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record Field(String name, String type, boolean required, String description, List<String> allowedValues) {
     }
 
@@ -54,16 +60,20 @@ record OrgConfigDocument(int version, Business business, Safety safety, Escalati
                 c.voice(), c.language());
     }
 
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     OrgConfig toDomain() {
         return new OrgConfig(
                 new BusinessInfo(business.name(), business.description(), business.address(), ZoneId.of(business.timeZone()),
-                        business.hours().stream().map(h -> new OpeningHours(DayOfWeek.valueOf(h.day()), LocalTime.parse(h.opens()),
+                        orEmpty(business.hours()).stream().map(h -> new OpeningHours(DayOfWeek.valueOf(h.day()), LocalTime.parse(h.opens()),
                                 LocalTime.parse(h.closes()))).toList(),
                         business.services()),
                 new SafetyRules(safety.assistantIsNot(), safety.neverDo()),
                 new EscalationPolicy(escalation.transferNumber() == null ? null : new PhoneNumber(escalation.transferNumber()),
                         escalation.emergencyKeywords(), escalation.highPriorityKeywords(), escalation.transfer()),
-                intake.stream().map(f -> new IntakeField(f.name(), IntakeFieldType.parse("intake", f.type()), f.required(), f.description(),
+                orEmpty(intake).stream().map(f -> new IntakeField(f.name(), IntakeFieldType.parse("intake", f.type()), f.required(), f.description(),
                         f.allowedValues())).toList(),
                 voice, language);
     }
