@@ -134,6 +134,15 @@ final class ArchitectureRules {
             .should(reachOtherContextsOnlyThroughPortIn())
             .because("a context's services, repositories and other outbound ports are its own; others ask through its use cases");
 
+    /**
+     * An organization's brief, tools and escalations serve phone calls and browser sessions alike: the
+     * organization context knows nothing of how a conversation is carried (the live call, its tools port).
+     */
+    static final ArchRule ORGANIZATIONS_KNOW_NO_CONVERSATION_TRANSPORT = noClasses().that()
+            .resideInAnyPackage(ROOT + ".application.organization..", ROOT + ".domain.organization..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".application.conversation..", ROOT + ".domain.conversation..")
+            .because("the organization context briefs phone calls and browser sessions alike; the conversation context adapts it");
+
     static final ArchRule NETTY_STAYS_IN_THE_BRIDGE_ADAPTERS = noClasses().that()
             .resideOutsideOfPackages(ROOT + ".adapter.in.twilio..", ROOT + ".adapter.out.openai..")
             .and(DescribedPredicate.not(GENERATED))

@@ -42,5 +42,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule logging_backend_stays_in_bootstrap = ArchitectureRules.LOGGING_BACKEND_STAYS_IN_BOOTSTRAP;
     @ArchTest
+    static final ArchRule organizations_know_no_conversation_transport = ArchitectureRules.ORGANIZATIONS_KNOW_NO_CONVERSATION_TRANSPORT;
+    @ArchTest
     static final ArchRule no_field_injection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 }

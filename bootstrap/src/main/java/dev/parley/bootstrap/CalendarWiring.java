@@ -91,9 +91,10 @@ class CalendarWiring {
         return new BookMeetingService(access, calendar, holds, hours, queries, transactions, clock, policy);
     }
 
-    /** Call scenarios as the scenario context finds them, plus the calendar-aware one. */
+    /** Call scenarios as the scenario context finds them, plus the calendar-aware one; organizations come on top (OrganizationWiring). */
     @Singleton
-    FindCallScenarioUseCase callScenarios(CustomScenarioService scenarios, FindSlotsUseCase slots, TenantWorkingHours hours, Clock clock,
+    @Bean(typed = CalendarScenario.class)
+    CalendarScenario calendarScenarios(CustomScenarioService scenarios, FindSlotsUseCase slots, TenantWorkingHours hours, Clock clock,
                                           CalendarPolicy policy) {
         return new CalendarScenario(scenarios, slots, hours, clock, policy);
     }

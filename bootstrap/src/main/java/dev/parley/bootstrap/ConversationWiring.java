@@ -16,6 +16,7 @@ import dev.parley.application.conversation.service.LiveCalls;
 import dev.parley.application.conversation.service.OpenLiveCallService;
 import dev.parley.application.conversation.service.SimulatedCarrier;
 import dev.parley.application.call.port.in.RecordCallStatusUseCase;
+import dev.parley.application.conversation.service.OrganizationCalls;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.domain.shared.PhoneNumber;
 import io.micronaut.context.annotation.Bean;
@@ -59,10 +60,10 @@ class ConversationWiring {
     OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                      CallJournal journal, SimulatedCarrier control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                      ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
-                                     CallAnnouncements announcements, List<CallTool> tools,
+                                     CallAnnouncements announcements, List<CallTool> tools, OrganizationCalls organizations,
                                      @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
         return announcements.announcing(control.tracking(new OpenLiveCallService(tokens, scenarios, model,
                 new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls,
-                new CallTools(policy, tools))));
+                new CallTools(policy, tools), organizations)));
     }
 }

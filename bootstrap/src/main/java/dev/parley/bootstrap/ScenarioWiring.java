@@ -2,7 +2,6 @@ package dev.parley.bootstrap;
 
 import dev.parley.application.scenario.port.in.CreateCustomScenarioUseCase;
 import dev.parley.application.scenario.port.in.DeleteCustomScenarioUseCase;
-import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.scenario.port.in.GetCustomScenarioUseCase;
 import dev.parley.application.scenario.port.in.ListBuiltInScenariosUseCase;
 import dev.parley.application.scenario.port.in.ListCustomScenariosUseCase;
@@ -17,7 +16,8 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** Scenarios; {@link FindCallScenarioUseCase} is the calendar context's {@code CalendarScenario} over this service (CalendarWiring). */
+/** Scenarios; calls find theirs through {@link OrganizationWiring} ({@code org:<id>} names an organization), over the
+ * calendar context's {@code CalendarScenario} (CalendarWiring), over this service. */
 @Factory
 class ScenarioWiring {
     @Singleton

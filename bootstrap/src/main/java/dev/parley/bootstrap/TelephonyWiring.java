@@ -49,7 +49,8 @@ class TelephonyWiring {
 
     @Singleton
     @Bean(typed = {GetCarrierAccountUseCase.class, SearchAvailableNumbersUseCase.class, ProvisionNumberUseCase.class,
-            ListTenantNumbersUseCase.class, GetPrimaryNumberUseCase.class, ReleaseNumberUseCase.class, ChooseCallerIdUseCase.class})
+            ListTenantNumbersUseCase.class, GetPrimaryNumberUseCase.class, ReleaseNumberUseCase.class, ChooseCallerIdUseCase.class,
+            dev.parley.application.telephony.port.in.RouteNumberUseCase.class})
     PhoneNumberService phoneNumbers(PhoneNumberRepository numbers, NumberMarketplace marketplace, FindCallScenarioUseCase scenarios,
                                     Transactions transactions, TelephonyPolicy policy, PublicUrl publicUrl, Clock clock) {
         return new PhoneNumberService(numbers, marketplace, scenarios, transactions, policy, publicUrl, clock);

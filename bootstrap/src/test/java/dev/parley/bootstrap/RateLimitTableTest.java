@@ -71,6 +71,7 @@ class RateLimitTableTest {
         assertThat(http.get("/make-custom-call/%2B15055550100/nope", ann).status()).isEqualTo(429);
         assertThat(http.get("/make-calendar-call-scenario/%2B15055550100", ann).status()).isEqualTo(429);
         assertThat(http.get("/make-calendar-call-scenario/%2B15055550100", bob).status()).isNotEqualTo(429);
+        assertThat(http.get("/make-org-call/%2B15055550100/1", ann).status()).isEqualTo(429);
         assertThat(http.postJson("/custom-scenarios", "{}", ann).status()).isEqualTo(429);
         // a request without a token is refused by security (401) and spends nobody's budget
         assertThat(http.get("/protected", null).status()).isEqualTo(401);

@@ -77,6 +77,14 @@ public final class InMemoryCallRepository implements CallRepository {
         return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), page.offset(), page.limit(), all.size());
     }
 
+    @Override
+    public Page<Call> list(TenantId tenant, String scenarioRef, PageRequest page) {
+        List<Call> all = byId.values().stream().filter(c -> c.tenant().equals(tenant) && c.scenarioRef().equals(scenarioRef))
+                .sorted(Comparator.comparing(Call::createdAt).thenComparing(c -> c.id().value()).reversed())
+                .map(InMemoryCallRepository::copy).toList();
+        return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), page.offset(), page.limit(), all.size());
+    }
+
     /** A copy of the one stored call. */
     public Call only() {
         if (byId.size() != 1) throw new AssertionError("expected one call, have " + byId.size());

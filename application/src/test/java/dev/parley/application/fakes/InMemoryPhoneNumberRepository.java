@@ -43,6 +43,15 @@ public final class InMemoryPhoneNumberRepository implements PhoneNumberRepositor
     }
 
     @Override
+    public boolean route(TenantId tenant, long id, String scenarioRef) {
+        UserPhoneNumber n = byId.get(id);
+        if (n == null || !n.tenant().equals(tenant)) return false;
+        byId.put(id, new UserPhoneNumber(n.id(), n.tenant(), n.phoneNumber(), n.carrierSid(), n.friendlyName(), n.voiceCapable(),
+                n.smsCapable(), scenarioRef, n.createdAt()));
+        return true;
+    }
+
+    @Override
     public boolean remove(TenantId tenant, long id) {
         UserPhoneNumber n = byId.get(id);
         return n != null && n.tenant().equals(tenant) && byId.remove(id) != null;

@@ -57,6 +57,11 @@ public final class CallQueryService implements FindCallUseCase, ListCallsUseCase
     }
 
     @Override
+    public Page<CallView> list(TenantId tenant, String scenarioRef, PageRequest page) {
+        return calls.list(tenant, scenarioRef, page).map(CallView::of);
+    }
+
+    @Override
     public CallDetails get(TenantId tenant, CallId id) {
         Call call = calls.find(tenant, id).orElseThrow(CallNotFoundException::new);
         List<MessageView> lines = messages.ofCall(tenant, id).stream()

@@ -16,6 +16,7 @@ import dev.parley.domain.conversation.Truncation;
 import dev.parley.domain.usage.CallLedger;
 import dev.parley.domain.usage.CallUsage;
 import dev.parley.domain.usage.TokenUsage;
+import dev.parley.domain.shared.PhoneNumber;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private final List<PendingTool> pendingTools = new ArrayList<>();
     private ConversationSession session;
     private CallToolbox tools;
+    private CallerWatch watch;
     private boolean ended;
 
     LiveCall(RedeemedStream call, CarrierStream carrier, CarrierActions actions, CallTranscript transcript, LiveCalls registry) {
@@ -60,8 +62,14 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     /** The model's session and the call's tools; its events may arrive (on its own thread) before this is called, and wait for nothing. */
     synchronized void attach(ConversationSession session, CallToolbox tools, boolean greet) {
+        attach(session, tools, greet, null);
+    }
+
+    /** As {@link #attach(ConversationSession, CallToolbox, boolean)}, with a watch over the caller's words (an organization's call); may be null. */
+    synchronized void attach(ConversationSession session, CallToolbox tools, boolean greet, CallerWatch watch) {
         this.session = session;
         this.tools = tools;
+        this.watch = watch;
         if (greet) session.respond();
         if (ended) session.close();
     }
@@ -128,6 +136,17 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     @Override
     public synchronized void callerTranscript(String itemId, String text, double confidence) {
         transcript.caller(itemId, text, confidence);
+        if (watch != null && !ended && session != null) watch.heard(text).ifPresent(this::transferNow);
+    }
+
+    /**
+     * An emergency: the assistant is cut and held, and the caller is transferred at once (the carrier announces
+     * the transfer before dialling). The call leaves once: a follow-up already taken wins.
+     */
+    private void transferNow(PhoneNumber to) {
+        playback.interrupt().ifPresent(this::cut);
+        session.hold(true);
+        follow(List.of(new FollowUp.Transfer(to)));
     }
 
     @Override

@@ -15,7 +15,10 @@ import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.call.CallId;
 
+import dev.parley.application.conversation.port.out.CallTool;
+
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -31,6 +34,7 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
     private final Clock clock;
     private final LiveCalls registry;
     private final CallTools tools;
+    private final OrganizationCalls organizations;
 
     public OpenLiveCallService(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                CallJournal journal, CallControl control, Executor blocking, ConversationPolicy policy, Clock clock,
@@ -42,6 +46,14 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
     public OpenLiveCallService(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                CallJournal journal, CallControl control, Executor blocking, ConversationPolicy policy, Clock clock,
                                LiveCalls registry, CallTools tools) {
+        this(tokens, scenarios, model, journal, control, blocking, policy, clock, registry, tools, null);
+    }
+
+    /** @param organizations sets up calls that run for an organization (their brief, tools and caller watch); null: none do */
+    public OpenLiveCallService(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
+                               CallJournal journal, CallControl control, Executor blocking, ConversationPolicy policy, Clock clock,
+                               LiveCalls registry, CallTools tools, OrganizationCalls organizations) {
+        this.organizations = organizations;
         this.tools = tools;
         this.tokens = tokens;
         this.scenarios = scenarios;
@@ -77,10 +89,19 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
         }
         CallScenario s = scenario.get();
         boolean greet = call.direction() == CallDirection.OUTBOUND || s.greetsFirst();
-        CallToolbox toolbox = new CallToolbox(tools.forCall(s),
+        List<CallTool> callTools = tools.forCall(s);
+        String instructions = s.instructions();
+        CallerWatch watch = null;
+        Optional<OrganizationCalls.Setup> org = organizations == null ? Optional.empty() : organizations.setUp(call, callTools);
+        if (org.isPresent()) {
+            callTools = org.get().tools();
+            instructions = org.get().brief().instructions();
+            watch = org.get().watch();
+        }
+        CallToolbox toolbox = new CallToolbox(callTools,
                 new ToolContext(call.call(), call.tenant(), call.direction(), call.scenarioRef()), blocking);
-        ConversationBrief brief = new ConversationBrief(s.instructions(), s.voice(), s.temperature(), toolbox.brief());
-        live.attach(model.open(brief, live, carrier.executor()), toolbox, greet);
+        ConversationBrief brief = new ConversationBrief(instructions, s.voice(), s.temperature(), toolbox.brief());
+        live.attach(model.open(brief, live, carrier.executor()), toolbox, greet, watch);
         return Optional.of(live);
     }
 }

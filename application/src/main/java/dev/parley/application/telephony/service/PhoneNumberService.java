@@ -1,6 +1,8 @@
 package dev.parley.application.telephony.service;
 
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
+import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
+import dev.parley.application.telephony.port.in.RouteNumberUseCase;
 import dev.parley.application.shared.PublicUrl;
 import dev.parley.application.shared.Transactions;
 import dev.parley.application.telephony.port.in.ChooseCallerIdUseCase;
@@ -32,7 +34,7 @@ import java.util.Optional;
 
 /** The tenant's phone numbers: search, provision, list, release, and which number a call shows. */
 public final class PhoneNumberService implements GetCarrierAccountUseCase, SearchAvailableNumbersUseCase, ProvisionNumberUseCase,
-        ListTenantNumbersUseCase, GetPrimaryNumberUseCase, ReleaseNumberUseCase, ChooseCallerIdUseCase {
+        ListTenantNumbersUseCase, GetPrimaryNumberUseCase, ReleaseNumberUseCase, ChooseCallerIdUseCase, RouteNumberUseCase {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_FRIENDLY_NAME = 64;
     private final PhoneNumberRepository numbers;
@@ -125,6 +127,17 @@ public final class PhoneNumberService implements GetCarrierAccountUseCase, Searc
     @Override
     public Optional<PhoneNumberView> primary(TenantId tenant) {
         return numbers.list(tenant).stream().findFirst().map(n -> PhoneNumberView.of(n, true));
+    }
+
+    @Override
+    public PhoneNumberView route(TenantId tenant, String phoneNumber, String scenarioRef) {
+        PhoneNumber number = PhoneNumber.parse(phoneNumber);
+        UserPhoneNumber owned = numbers.find(tenant, number).orElseThrow(() -> new PhoneNumberNotFoundException("Phone number not found"));
+        String ref = scenarioRef == null ? "" : scenarioRef.strip();
+        if (ref.isEmpty() || scenarios.find(tenant, ref).isEmpty()) throw new ScenarioNotFoundException();
+        transactions.run(() -> numbers.route(tenant, owned.id(), ref));
+        return list(tenant).stream().filter(n -> n.id() == owned.id()).findFirst().orElseThrow(
+                () -> new PhoneNumberNotFoundException("Phone number not found"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.parley.adapter.in.web.call;
 
 import dev.parley.application.call.port.in.CallView;
 import dev.parley.application.call.port.in.ListCallsUseCase;
+import dev.parley.application.organization.port.in.EscalationView;
+import dev.parley.application.organization.port.in.OrgCallView;
 import dev.parley.application.shared.Page;
 import dev.parley.adapter.in.web.usage.UsageMessages;
 import dev.parley.application.usage.port.in.ReportUsageUseCase;
@@ -49,14 +51,19 @@ final class CallResponses {
     record Message(String senderType, String content, double confidence, boolean isFinal, long startMs, long endMs, Instant createdAt) {
     }
 
+    /** Seed 003's additions, for a call that runs for an organization (else null, [] and null). */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CallDetail(CallItem call, List<Message> messages, @Nullable Booking booking, @Nullable Usage usage, @Nullable Latency latency) {
-        static CallDetail from(ListCallsUseCase.CallDetails d, @Nullable Booking booking, java.util.Optional<ReportUsageUseCase.CallCost> cost) {
+    record CallDetail(CallItem call, List<Message> messages, @Nullable Booking booking, @Nullable Usage usage, @Nullable Latency latency,
+                      @Nullable Long orgId, @Nullable String phase, List<Escalation> escalations, @Nullable Intake intake) {
+        static CallDetail from(ListCallsUseCase.CallDetails d, @Nullable Booking booking, java.util.Optional<ReportUsageUseCase.CallCost> cost,
+                               @Nullable OrgCallView org) {
             return new CallDetail(CallItem.from(d.call()), d.messages().stream()
                     .map(m -> new Message(m.senderType(), m.content(), m.confidence(), m.isFinal(), m.startMs(), m.endMs(), m.createdAt()))
                     .toList(), booking, cost.map(Usage::from).orElse(null), cost.flatMap(c -> c.latency().map(l -> Latency.from(l, c.bargeIns())))
-                    .orElse(null));
+                    .orElse(null), org == null ? null : org.orgId(), org == null ? null : org.phase(),
+                    org == null ? List.of() : org.escalations().stream().map(Escalation::from).toList(),
+                    org == null || org.intake() == null ? null : new Intake(org.intake().data(), org.intake().urgency(), org.intake().complete()));
         }
     }
 
@@ -81,5 +88,25 @@ final class CallResponses {
     /** The meeting the call booked in the tenant's calendar (issue 17); null when it booked none. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Booking(String eventId, Instant start, Instant end) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Escalation(String source, String words, String reason, String urgency, String action, Instant timestamp) {
+        static Escalation from(EscalationView v) {
+            return new Escalation(v.source(), v.words(), v.reason(), v.urgency(), v.action(), v.at());
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Intake(java.util.Map<String, Object> data, String urgency, boolean complete) {
+    }
+
+    /** {@code POST /api/calls/{id}/escalate}: urgency emergency, high or normal (default). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record EscalateRequest(@Nullable @jakarta.validation.constraints.Size(max = 500) String reason,
+                           @Nullable @jakarta.validation.constraints.Pattern(regexp = "emergency|high|normal",
+                                   message = "must be emergency, high or normal") String urgency) {
     }
 }

@@ -72,6 +72,20 @@ final class ConsoleMessages {
         return m;
     }
 
+    /**
+     * An extension of seed 002 for seed 003's escalations: a {@code call_status_update} with status
+     * {@code escalated}, the reason, the urgency (emergency, high, normal) and the action (transferred, flagged).
+     */
+    static Map<String, Object> escalated(String callId, String reason, String urgency, String action, Instant at) {
+        Map<String, Object> m = typed("call_status_update", callId);
+        m.put("status", "escalated");
+        m.put("reason", reason);
+        m.put("urgency", urgency);
+        m.put("action", action);
+        m.put("timestamp", at.toString());
+        return m;
+    }
+
     /** What a console is sent for a bus event; commands (speak, hand back) are for the call's owner, not consoles. */
     static Optional<Map<String, Object>> of(CallEvent event) {
         return Optional.ofNullable(switch (event) {
@@ -80,6 +94,7 @@ final class ConsoleMessages {
             case CallEvent.AssistantSpoke e -> agentTranscript(e.callId(), e.text(), e.at());
             case CallEvent.AgentSpoke e -> agentAudio(e.callId(), e.audioBase64(), e.text(), e.at());
             case CallEvent.Failed e -> error(e.callId(), e.code(), e.message(), e.at());
+            case CallEvent.Escalated e -> escalated(e.callId(), e.reason(), e.urgency(), e.action(), e.at());
             case CallEvent.SpeakRequested e -> null;
             case CallEvent.HandBackRequested e -> null;
         });

@@ -25,6 +25,10 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import dev.parley.application.telephony.port.in.RouteNumberUseCase;
+import dev.parley.application.organization.port.in.OrganizationNotFoundException;
+import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -48,9 +52,12 @@ class PhoneNumberController {
     private final ListTenantNumbersUseCase numbers;
     private final GetPrimaryNumberUseCase primary;
     private final ReleaseNumberUseCase release;
+    private final RouteNumberUseCase route;
 
     PhoneNumberController(GetCarrierAccountUseCase account, SearchAvailableNumbersUseCase search, ProvisionNumberUseCase provision,
-                          ListTenantNumbersUseCase numbers, GetPrimaryNumberUseCase primary, ReleaseNumberUseCase release) {
+                          ListTenantNumbersUseCase numbers, GetPrimaryNumberUseCase primary, ReleaseNumberUseCase release,
+                          RouteNumberUseCase route) {
+        this.route = route;
         this.account = account;
         this.search = search;
         this.provision = provision;
@@ -92,6 +99,18 @@ class PhoneNumberController {
     PhoneNumberResponse primary(Authentication auth) {
         return primary.primary(CurrentTenant.of(auth)).map(PhoneNumberResponse::from)
                 .orElseThrow(() -> new PhoneNumberNotFoundException("You have no phone number yet; provision one with POST /twilio/provision-number"));
+    }
+
+    @Operation(summary = "Route calls to one of my numbers to a scenario or an organization",
+            description = "Body {\"org_id\": 7} or {\"scenario\": \"default\"}, exactly one; 404 for a number, scenario or organization that is not mine.")
+    @Put(value = "/user-numbers/{phoneNumber:[^/]+}", consumes = MediaType.APPLICATION_JSON)
+    PhoneNumberResponse route(@PathVariable String phoneNumber, @Body @Valid TelephonyMessages.RouteNumberRequest body, Authentication auth) {
+        try {
+            return PhoneNumberResponse.from(route.route(CurrentTenant.of(auth), withPlus(phoneNumber), body.scenarioRef()));
+        } catch (ScenarioNotFoundException missing) {
+            if (body.orgId() != null) throw new OrganizationNotFoundException();
+            throw missing;
+        }
     }
 
     @Operation(summary = "Release one of my numbers back to Twilio", description = "The number in E.164: +15059675418, %2B15059675418 or 15059675418.")

@@ -29,6 +29,19 @@ final class TelephonyMessages {
                                   @Nullable @Size(max = 64) String inboundScenario) {
     }
 
+    /** {@code {"org_id": 7}} or {@code {"scenario": "default"}}: where calls to the number go (seed 003). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record RouteNumberRequest(@Nullable @jakarta.validation.constraints.Positive Long orgId, @Nullable @Size(max = 64) String scenario) {
+        @jakarta.validation.constraints.AssertTrue(message = "give either org_id or scenario")
+        boolean isOneTarget() {
+            return (orgId == null) != (scenario == null || scenario.isBlank());
+        }
+
+        String scenarioRef() {
+            return orgId != null ? new dev.parley.domain.organization.OrgId(orgId).callRef() : scenario.strip();
+        }
+    }
+
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Capabilities(boolean voice, boolean sms, boolean mms) {
     }

@@ -22,4 +22,9 @@ interface CallRows extends CrudRepository<CallRow, Long> {
 
     @Query("SELECT * FROM calls WHERE tenant_id = :tenantId ORDER BY start_time DESC, id DESC LIMIT :limit OFFSET :offset")
     List<CallRow> page(long tenantId, int limit, int offset);
+
+    long countByTenantIdAndScenarioRef(long tenantId, String scenarioRef);
+
+    @Query("SELECT * FROM calls WHERE tenant_id = :tenantId AND scenario_ref = :scenarioRef ORDER BY start_time DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<CallRow> pageOf(long tenantId, String scenarioRef, int limit, int offset);
 }

@@ -87,6 +87,13 @@ class JdbcCallRepository implements CallRepository {
                 page.offset(), page.limit(), total);
     }
 
+    @Override
+    public Page<Call> list(TenantId tenant, String scenarioRef, PageRequest page) {
+        long total = rows.countByTenantIdAndScenarioRef(tenant.value(), scenarioRef);
+        return new Page<>(rows.pageOf(tenant.value(), scenarioRef, page.limit(), page.offset()).stream().map(JdbcCallRepository::toDomain)
+                .toList(), page.offset(), page.limit(), total);
+    }
+
     private CallRow toRow(Call c) {
         return new CallRow(c.id().value(), c.tenant().value(), c.carrierSid().orElse(null), c.direction().wire(),
                 c.customerNumber().e164(), c.organizationNumber().e164(), c.scenarioRef(), c.status().wire(), c.createdAt(),

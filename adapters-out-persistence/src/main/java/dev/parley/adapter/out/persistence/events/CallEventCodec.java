@@ -56,6 +56,12 @@ final class CallEventCodec {
                 m.put("code", e.code());
                 m.put("message", e.message());
             }
+            case CallEvent.Escalated e -> {
+                m.put("kind", "escalated");
+                m.put("reason", e.reason());
+                m.put("urgency", e.urgency());
+                m.put("action", e.action());
+            }
         }
         try {
             return json.writeValueAsString(m);
@@ -86,6 +92,7 @@ final class CallEventCodec {
             case "agent" -> new CallEvent.AgentSpoke(tenant, callId, str(m, "text"), str(m, "audio"), at);
             case "hand_back" -> new CallEvent.HandBackRequested(tenant, callId, at);
             case "failed" -> new CallEvent.Failed(tenant, callId, str(m, "code"), str(m, "message"), at);
+            case "escalated" -> new CallEvent.Escalated(tenant, callId, str(m, "reason"), str(m, "urgency"), str(m, "action"), at);
             default -> throw new IllegalArgumentException("unknown call event kind");
         };
     }

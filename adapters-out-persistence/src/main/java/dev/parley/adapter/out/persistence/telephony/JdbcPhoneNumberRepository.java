@@ -57,6 +57,11 @@ class JdbcPhoneNumberRepository implements PhoneNumberRepository {
         return rows.deleteByIdAndTenantId(id, tenant.value()) > 0;
     }
 
+    @Override
+    public boolean route(TenantId tenant, long id, String scenarioRef) {
+        return rows.route(id, tenant.value(), scenarioRef) > 0;
+    }
+
     private static UserPhoneNumberRow toRow(UserPhoneNumber n) {
         String name = n.friendlyName().length() > MAX_FRIENDLY_NAME ? n.friendlyName().substring(0, MAX_FRIENDLY_NAME) : n.friendlyName();
         return new UserPhoneNumberRow(n.id(), n.tenant().value(), n.phoneNumber().e164(), n.carrierSid(), name, true,

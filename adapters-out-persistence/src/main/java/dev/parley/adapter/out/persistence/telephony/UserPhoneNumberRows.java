@@ -14,4 +14,7 @@ interface UserPhoneNumberRows extends CrudRepository<UserPhoneNumberRow, Long> {
     Optional<UserPhoneNumberRow> findByPhoneNumberAndActive(String phoneNumber, boolean active);
 
     long deleteByIdAndTenantId(long id, long tenantId);
+
+    @io.micronaut.data.annotation.Query("UPDATE user_phone_numbers SET inbound_scenario = :scenarioRef WHERE id = :id AND tenant_id = :tenantId")
+    long route(long id, long tenantId, String scenarioRef);
 }

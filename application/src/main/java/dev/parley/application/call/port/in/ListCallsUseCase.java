@@ -12,6 +12,9 @@ import java.util.List;
 public interface ListCallsUseCase {
     Page<CallView> list(TenantId tenant, PageRequest page);
 
+    /** The tenant's calls that ran {@code scenarioRef} (a scenario, or an organization's {@code org:<id>}), newest first. */
+    Page<CallView> list(TenantId tenant, String scenarioRef, PageRequest page);
+
     /** @throws CallNotFoundException for an unknown or another tenant's call */
     CallDetails get(TenantId tenant, CallId call);
 

@@ -46,4 +46,11 @@ public sealed interface CallEvent {
     /** Something failed for this call; {@code code} is one of the console protocol's error codes. */
     record Failed(TenantId tenant, String callId, String code, String message, Instant at) implements CallEvent {
     }
+
+    /**
+     * A person is needed on the call (seed 003): consoles show it as {@code call_status_update} with status
+     * {@code escalated}; {@code urgency} is emergency, high or normal, {@code action} transferred or flagged.
+     */
+    record Escalated(TenantId tenant, String callId, String reason, String urgency, String action, Instant at) implements CallEvent {
+    }
 }

@@ -30,6 +30,9 @@ public interface CallRepository {
     /** Newest first. */
     Page<Call> list(TenantId tenant, PageRequest page);
 
+    /** The calls that ran {@code scenarioRef} (a scenario, or an organization's {@code org:<id>}), newest first. */
+    Page<Call> list(TenantId tenant, String scenarioRef, PageRequest page);
+
     /** Thrown by {@link #add} when a call with the same carrier SID is already stored (a concurrent webhook retry). */
     final class CarrierSidTakenException extends RuntimeException {
         public CarrierSidTakenException(Throwable cause) {

@@ -24,6 +24,9 @@ public interface PhoneNumberRepository {
 
     boolean remove(TenantId tenant, long id);
 
+    /** Routes the tenant's number {@code id} to {@code scenarioRef} (a scenario, or an organization's {@code org:<id>}); false when it has no such number. */
+    boolean route(TenantId tenant, long id, String scenarioRef);
+
     /** Thrown by {@link #add} when the number is stored for some tenant already. */
     final class NumberTakenException extends RuntimeException {
         public NumberTakenException(Throwable cause) {

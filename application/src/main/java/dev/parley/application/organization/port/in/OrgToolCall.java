@@ -1,0 +1,9 @@
+package dev.parley.application.organization.port.in;
+
+import dev.parley.domain.call.CallId;
+import dev.parley.domain.organization.OrgId;
+import dev.parley.domain.shared.TenantId;
+
+/** The model of an organization's call asks to run tool {@code name} with its JSON {@code argumentsJson}. */
+public record OrgToolCall(TenantId tenant, OrgId org, CallId call, String name, String argumentsJson) {
+}
