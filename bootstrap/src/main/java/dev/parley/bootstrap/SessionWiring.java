@@ -8,6 +8,7 @@ import dev.parley.application.conversation.service.ConversationPolicy;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.session.port.in.RelayBrowserSignalUseCase;
 import dev.parley.application.session.port.in.StartBrowserSessionUseCase;
+import dev.parley.application.session.port.out.BrowserBrief;
 import dev.parley.application.session.port.out.BrowserRealtime;
 import dev.parley.application.session.port.out.BrowserSessions;
 import dev.parley.application.session.port.out.SessionBriefing;
@@ -30,7 +31,9 @@ class SessionWiring {
     /** A scenario session gets the tools a phone call of that scenario gets. */
     @Singleton
     SessionBriefing sessionBriefing(FindCallScenarioUseCase scenarios, ConversationPolicy policy) {
-        return new ScenarioSessionBriefing(scenarios, new CallTools(policy)::forCall);
+        CallTools tools = new CallTools(policy);
+        return new ScenarioSessionBriefing(scenarios, scenario -> tools.forCall(scenario).stream()
+                .map(t -> new BrowserBrief.Tool(t.name(), t.description(), t.parametersJsonSchema())).toList());
     }
 
     @Singleton

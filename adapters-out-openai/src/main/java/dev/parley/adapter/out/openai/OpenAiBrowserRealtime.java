@@ -1,6 +1,5 @@
 package dev.parley.adapter.out.openai;
 
-import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.session.port.out.BrowserBrief;
 import dev.parley.application.session.port.out.BrowserRealtime;
 import dev.parley.application.session.port.out.RealtimeUnavailableException;
@@ -62,7 +61,7 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
         requireKey();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("expires_after", Map.of("anchor", "created_at", "seconds", secretTtl.toSeconds()));
-        body.put("session", session(brief.conversation()));
+        body.put("session", session(brief));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/realtime/client_secrets"))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + openAi.apiKey())
@@ -75,7 +74,7 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
             if (parsed == null || parsed.value() == null || parsed.value().isBlank() || parsed.expires_at() == null)
                 throw new IOException("no client secret");
             return new ClientSecret(parsed.value(), Instant.ofEpochSecond(parsed.expires_at()), openAi.realtimeModel(),
-                    brief.conversation().voice());
+                    brief.voice());
         } catch (IOException e) {
             throw new RealtimeUnavailableException("OpenAI answered the client secret request with something unexpected", false, e);
         }
@@ -87,7 +86,7 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
         String boundary = "parley-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream(offer.sdp().length() + 4096);
         part(out, boundary, "sdp", "application/sdp", offer.sdp());
-        part(out, boundary, "session", "application/json", write(session(brief.conversation())));
+        part(out, boundary, "session", "application/json", write(session(brief)));
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/realtime/calls"))
                 .timeout(TIMEOUT)
@@ -106,7 +105,7 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
     }
 
     /** The GA session for a browser: no audio formats (WebRTC negotiates them), input transcription, the voice, the tools. */
-    Map<String, Object> session(ConversationBrief brief) {
+    Map<String, Object> session(BrowserBrief brief) {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("type", "realtime");
         session.put("model", openAi.realtimeModel());
@@ -121,7 +120,7 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
         return session;
     }
 
-    private Map<String, Object> tool(ConversationBrief.Tool tool) {
+    private Map<String, Object> tool(BrowserBrief.Tool tool) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("type", "function");
         t.put("name", tool.name());

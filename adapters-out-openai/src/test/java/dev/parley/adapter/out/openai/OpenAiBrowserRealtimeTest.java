@@ -1,7 +1,6 @@
 package dev.parley.adapter.out.openai;
 
 import dev.parley.adapter.out.openai.testing.OpenAiRealtimeCallsStub;
-import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.session.port.out.BrowserBrief;
 import dev.parley.application.session.port.out.BrowserRealtime;
 import dev.parley.application.session.port.out.RealtimeUnavailableException;
@@ -26,8 +25,8 @@ class OpenAiBrowserRealtimeTest {
             + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n";
     final OpenAiRealtimeCallsStub openAi = new OpenAiRealtimeCallsStub(KEY);
     final JsonMapper json = JsonMapper.createDefault();
-    final BrowserBrief brief = new BrowserBrief("sales", new ConversationBrief("Sell kindly.", "coral", 0.8,
-            List.of(new ConversationBrief.Tool("end_call", "Ends the call", "{\"type\":\"object\",\"properties\":{}}"))));
+    final BrowserBrief brief = new BrowserBrief("sales", "Sell kindly.", "coral", 0.8,
+            List.of(new BrowserBrief.Tool("end_call", "Ends the call", "{\"type\":\"object\",\"properties\":{}}")));
 
     OpenAiBrowserRealtime adapter(String key, Duration ttl) {
         return new OpenAiBrowserRealtime(new OpenAiProperties(key, openAi.baseUrl(), "ws://unused", "gpt-realtime"), ttl, json);
