@@ -17,6 +17,7 @@ public final class Call {
     private final CallId id;
     private final TenantId tenant;
     private final CallDirection direction;
+    private final CallChannel channel;
     private final PhoneNumber customerNumber;
     private final PhoneNumber organizationNumber;
     private final String scenarioRef;
@@ -33,14 +34,19 @@ public final class Call {
     private String streamTokenHash;
     private Instant streamTokenExpiresAt;
 
-    private Call(CallId id, TenantId tenant, CallDirection direction, PhoneNumber customerNumber, PhoneNumber organizationNumber,
+    private Call(CallId id, TenantId tenant, CallDirection direction, CallChannel channel, PhoneNumber customerNumber, PhoneNumber organizationNumber,
                  String scenarioRef, Instant createdAt, String carrierSid, CallStatus status, Instant answeredAt, Instant endedAt,
                  long durationSeconds, String endReason, String streamTokenHash, Instant streamTokenExpiresAt) {
         this.id = Objects.requireNonNull(id);
         this.tenant = Objects.requireNonNull(tenant);
         this.direction = Objects.requireNonNull(direction);
-        this.customerNumber = Objects.requireNonNull(customerNumber);
-        this.organizationNumber = Objects.requireNonNull(organizationNumber);
+        this.channel = Objects.requireNonNull(channel);
+        if (channel == CallChannel.PHONE) {
+            Objects.requireNonNull(customerNumber);
+            Objects.requireNonNull(organizationNumber);
+        }
+        this.customerNumber = customerNumber;
+        this.organizationNumber = organizationNumber;
         this.scenarioRef = Objects.requireNonNull(scenarioRef);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.carrierSid = carrierSid;
@@ -55,23 +61,41 @@ public final class Call {
 
     /** A call we are about to place; it is queued until the carrier reports progress. */
     public static Call placeOutbound(CallId id, TenantId tenant, PhoneNumber to, PhoneNumber from, String scenarioRef, Instant now) {
-        return new Call(id, tenant, CallDirection.OUTBOUND, to, from, scenarioRef, now, null, CallStatus.QUEUED,
+        return new Call(id, tenant, CallDirection.OUTBOUND, CallChannel.PHONE, to, from, scenarioRef, now, null, CallStatus.QUEUED,
                 null, null, 0, null, null, null);
     }
 
     /** A call the carrier has just delivered to one of our numbers; it is ringing. */
     public static Call startInbound(CallId id, TenantId tenant, PhoneNumber caller, PhoneNumber dialled, String scenarioRef,
                                     String carrierSid, Instant now) {
-        return new Call(id, tenant, CallDirection.INBOUND, caller, dialled, scenarioRef, now, Objects.requireNonNull(carrierSid),
+        return new Call(id, tenant, CallDirection.INBOUND, CallChannel.PHONE, caller, dialled, scenarioRef, now, Objects.requireNonNull(carrierSid),
                 CallStatus.RINGING, null, null, 0, null, null, null);
     }
 
-    /** Rebuilds a stored call. For persistence adapters only; checks no rules. */
+    /**
+     * A browser talking to the assistant over WebRTC (seeds 003/004): no carrier and no phone numbers
+     * ({@link #customerNumber()} and {@link #organizationNumber()} are null); it is in progress from the start.
+     */
+    public static Call startBrowser(CallId id, TenantId tenant, String scenarioRef, Instant now) {
+        return new Call(id, tenant, CallDirection.INBOUND, CallChannel.BROWSER, null, null, scenarioRef, now, null,
+                CallStatus.IN_PROGRESS, now, null, 0, null, null, null);
+    }
+
+    /** Rebuilds a stored phone call. For persistence adapters only; checks no rules. */
     public static Call reconstitute(CallId id, TenantId tenant, CallDirection direction, PhoneNumber customerNumber,
                                     PhoneNumber organizationNumber, String scenarioRef, Instant createdAt, String carrierSid,
                                     CallStatus status, Instant answeredAt, Instant endedAt, long durationSeconds, String endReason,
                                     String streamTokenHash, Instant streamTokenExpiresAt) {
-        return new Call(id, tenant, direction, customerNumber, organizationNumber, scenarioRef, createdAt, carrierSid, status,
+        return reconstitute(id, tenant, direction, CallChannel.PHONE, customerNumber, organizationNumber, scenarioRef, createdAt,
+                carrierSid, status, answeredAt, endedAt, durationSeconds, endReason, streamTokenHash, streamTokenExpiresAt);
+    }
+
+    /** Rebuilds a stored call of any channel (browser calls have no numbers). For persistence adapters only; checks no rules. */
+    public static Call reconstitute(CallId id, TenantId tenant, CallDirection direction, CallChannel channel, PhoneNumber customerNumber,
+                                    PhoneNumber organizationNumber, String scenarioRef, Instant createdAt, String carrierSid,
+                                    CallStatus status, Instant answeredAt, Instant endedAt, long durationSeconds, String endReason,
+                                    String streamTokenHash, Instant streamTokenExpiresAt) {
+        return new Call(id, tenant, direction, channel, customerNumber, organizationNumber, scenarioRef, createdAt, carrierSid, status,
                 answeredAt, endedAt, durationSeconds, endReason, streamTokenHash, streamTokenExpiresAt);
     }
 
@@ -150,10 +174,16 @@ public final class Call {
         return direction;
     }
 
+    public CallChannel channel() {
+        return channel;
+    }
+
+    /** The customer's number; null on a browser call. */
     public PhoneNumber customerNumber() {
         return customerNumber;
     }
 
+    /** Our number on the call; null on a browser call. */
     public PhoneNumber organizationNumber() {
         return organizationNumber;
     }

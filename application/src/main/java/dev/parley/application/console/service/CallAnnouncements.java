@@ -62,7 +62,8 @@ public final class CallAnnouncements {
 
     private void announce(LiveCallState call, String status, boolean withNumbers) {
         events.publish(new CallEvent.StatusChanged(call.tenant(), ConsoleService.key(call.id()), status,
-                withNumbers ? call.customerNumber().e164() : "", withNumbers ? call.organizationNumber().e164() : "",
+                withNumbers && call.customerNumber() != null ? call.customerNumber().e164() : "",
+                withNumbers && call.organizationNumber() != null ? call.organizationNumber().e164() : "",
                 clock.instant()));
     }
 }

@@ -32,10 +32,10 @@ final class CallResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record CallItem(long id, @Nullable String callSid, String direction, String customerNumber, String organizationNumber,
                     String scenario, String status, Instant startTime, @Nullable Instant answeredAt, @Nullable Instant endTime,
-                    long duration, @Nullable String endReason) {
+                    long duration, @Nullable String endReason, String channel) {
         static CallItem from(CallView v) {
             return new CallItem(v.id(), v.carrierSid(), v.direction(), v.customerNumber(), v.organizationNumber(), v.scenarioRef(),
-                    v.status(), v.createdAt(), v.answeredAt(), v.endedAt(), v.durationSeconds(), v.endReason());
+                    v.status(), v.createdAt(), v.answeredAt(), v.endedAt(), v.durationSeconds(), v.endReason(), v.channel());
         }
     }
 

@@ -22,5 +22,6 @@ record CallRow(@Id long id,
                @Nullable String endReason,
                @Nullable String streamTokenHash,
                @Nullable Instant streamTokenExpiresAt,
-               Instant updatedAt) {
+               Instant updatedAt,
+               String channel) {
 }

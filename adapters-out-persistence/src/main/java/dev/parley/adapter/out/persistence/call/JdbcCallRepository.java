@@ -6,6 +6,7 @@ import dev.parley.application.call.port.out.CallRepository;
 import dev.parley.application.shared.Page;
 import dev.parley.application.shared.PageRequest;
 import dev.parley.domain.call.Call;
+import dev.parley.domain.call.CallChannel;
 import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.call.CallStatus;
@@ -96,14 +97,23 @@ class JdbcCallRepository implements CallRepository {
 
     private CallRow toRow(Call c) {
         return new CallRow(c.id().value(), c.tenant().value(), c.carrierSid().orElse(null), c.direction().wire(),
-                c.customerNumber().e164(), c.organizationNumber().e164(), c.scenarioRef(), c.status().wire(), c.createdAt(),
+                number(c.customerNumber()), number(c.organizationNumber()), c.scenarioRef(), c.status().wire(), c.createdAt(),
                 c.answeredAt().orElse(null), c.endedAt().orElse(null), c.durationSeconds(), c.endReason().orElse(null),
-                c.streamTokenHash().orElse(null), c.streamTokenExpiresAt().orElse(null), Instant.now());
+                c.streamTokenHash().orElse(null), c.streamTokenExpiresAt().orElse(null), Instant.now(), c.channel().wire());
+    }
+
+    /** Browser calls have no numbers; their NOT NULL number columns hold an empty string. */
+    private static String number(PhoneNumber number) {
+        return number == null ? "" : number.e164();
+    }
+
+    private static PhoneNumber number(String stored) {
+        return stored == null || stored.isEmpty() ? null : new PhoneNumber(stored);
     }
 
     private static Call toDomain(CallRow r) {
         return Call.reconstitute(new CallId(r.id()), new TenantId(r.tenantId()), CallDirection.parse(r.direction()),
-                new PhoneNumber(r.customerNumber()), new PhoneNumber(r.organizationNumber()), r.scenarioRef(), r.startTime(),
+                CallChannel.parse(r.channel()), number(r.customerNumber()), number(r.organizationNumber()), r.scenarioRef(), r.startTime(),
                 r.callSid(), CallStatus.fromWire(r.status()).orElseThrow(), r.answeredAt(), r.endTime(), r.duration(),
                 r.endReason(), r.streamTokenHash() == null ? null : r.streamTokenHash().strip(), r.streamTokenExpiresAt());
     }

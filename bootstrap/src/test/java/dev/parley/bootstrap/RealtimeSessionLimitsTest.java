@@ -1,0 +1,34 @@
+package dev.parley.bootstrap;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No OpenAI key configured: a browser session is 503 (and seed 004's 5 per minute still holds). */
+@MicronautTest(transactional = false)
+@Property(name = "parley.rate-limit.enabled", value = "true")
+class RealtimeSessionLimitsTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @Test
+    void withoutAKeyItIs503AndTheSixthRequestInAMinuteIs429() {
+        HttpJson http = new HttpJson(server, json);
+        String ann = (String) http.newUser("rt-" + UUID.randomUUID() + "@example.com").get("access_token");
+        for (int i = 0; i < 5; i++) {
+            HttpJson.Reply reply = http.postJson("/realtime/session", "{\"scenario\":\"sales\"}", ann);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+            assertThat(reply.map()).containsEntry("code", "realtime.not-configured");
+        }
+        assertThat(http.postJson("/realtime/session", "{\"scenario\":\"sales\"}", ann).status()).isEqualTo(429);
+    }
+}
