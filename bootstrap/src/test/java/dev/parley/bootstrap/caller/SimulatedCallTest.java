@@ -67,14 +67,17 @@ class SimulatedCallTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Transcript:", "completed");
     }
 
-    /** Silence, then a 1.5 s 440 Hz tone at 12 s (after the question), then silence: 16-bit PCM, 8 kHz, mono. */
+    /**
+     * What the caller says, played once the assistant has asked and paused: a short silence, a 1.5 s 440 Hz tone,
+     * then silence (16-bit PCM, 8 kHz, mono).
+     */
     private static void writeCallerWav(Path wav) throws Exception {
         int rate = 8_000;
-        int samples = rate * 20;
+        int samples = rate * 4;
         ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < samples; i++) {
             double t = (double) i / rate;
-            double s = t >= 12 && t < 13.5 ? 0.4 * Math.sin(2 * Math.PI * 440 * t) : 0;
+            double s = t >= 0.2 && t < 1.7 ? 0.4 * Math.sin(2 * Math.PI * 440 * t) : 0;
             pcm.putShort((short) Math.round(s * 32767));
         }
         AudioFormat format = new AudioFormat(rate, 16, 1, true, false);

@@ -15,12 +15,13 @@ import dev.parley.domain.shared.TenantId;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Screens each line an organization's caller says with its escalation rules, on the call's thread (pure
- * matching, nothing blocks): a match is recorded and announced on the blocking executor, and an emergency
+ * matching, nothing blocks): a match is recorded and announced on the blocking executor (in order), and an emergency
  * to transfer is answered at once with the number. Each rule match is recorded once per call; the first
  * caller line moves the phase from greeting to intake. Not thread-safe: the live call holds its monitor.
  */
@@ -35,6 +36,8 @@ final class CallerWatch {
     private final Executor blocking;
     private final Set<String> recorded = new HashSet<>();
     private boolean spoke;
+    /** The watch's stores run one after another, in the order heard: the phase "intake" never overwrites "escalation". */
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
     CallerWatch(TenantId tenant, OrgId org, CallId call, EscalationRules rules, EscalationPolicy policy, RecordEscalationUseCase escalations,
                 TrackConversationPhaseUseCase phases, Executor blocking) {
@@ -66,13 +69,13 @@ final class CallerWatch {
 
     private void later(Runnable work) {
         try {
-            blocking.execute(() -> {
+            last = last.thenRunAsync(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     // the record could not be stored; the live call goes on (and an emergency transfer still happens)
                 }
-            });
+            }, blocking);
         } catch (RejectedExecutionException busy) {
             // shutting down
         }
