@@ -188,7 +188,6 @@ public final class OrgCallService implements HandleOrganizationToolUseCase, Reco
             // two first changes of one call raced to insert its row: the other one's row is there to lock now
             saved = changeOnce(tenant, org, call, change);
         }
-        phases.put(call, saved.phase());
         return saved;
     }
 
@@ -197,6 +196,9 @@ public final class OrgCallService implements HandleOrganizationToolUseCase, Reco
             OrgCall c = orgCalls.findForUpdate(tenant, call).orElseGet(() -> OrgCall.begin(call, tenant, org, clock.instant()));
             change.accept(c);
             orgCalls.save(c);
+            // while the row is locked, so the shared phase follows the order of the changes (a late "intake" never
+            // overwrites "escalation")
+            phases.put(call, c.phase());
             return c;
         });
     }
