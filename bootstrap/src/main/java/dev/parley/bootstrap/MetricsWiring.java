@@ -1,5 +1,7 @@
 package dev.parley.bootstrap;
 
+import dev.parley.adapter.in.twilio.MediaStreamStats;
+import dev.parley.adapter.in.web.console.ConsoleStats;
 import dev.parley.application.call.service.BatchingCallJournal;
 import dev.parley.application.conversation.port.out.ConversationMetrics;
 import dev.parley.application.conversation.service.LiveCalls;
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The figures an on-call engineer watches, on {@code /prometheus}: live calls, calls started and ended, media
- * frames, the assistant's turn latency (the ledger's measure), model and carrier errors, the call journal.
+ * frames (and those dropped), the assistant's turn latency (the ledger's measure), model and carrier errors, the call journal,
+ * open console sockets; webhook handling time is Micronaut's {@code http_server_requests_seconds} by route.
  * Labels never carry a tenant or a phone number. Counters the application keeps are read at scrape time
  * (function counters), so the frame path only bumps a {@code LongAdder}.
  */
@@ -35,6 +38,17 @@ class MetricsWiring {
     @Singleton
     MeterBinder liveCallMeters(Provider<LiveCalls> calls, Provider<BatchingCallJournal> journal) {
         return new LiveCallMeters(calls, journal);
+    }
+
+    /** Sockets: assistant audio dropped on the way to Twilio, and the live consoles open now. */
+    @Singleton
+    MeterBinder socketMeters(MediaStreamStats streams, ConsoleStats consoles) {
+        return registry -> {
+            FunctionCounter.builder("parley.media.frames.dropped", streams, MediaStreamStats::droppedOutFrames).tag("direction", "out")
+                    .description("Assistant audio frames dropped because the carrier's socket was over its write buffer").register(registry);
+            Gauge.builder("parley.console.sockets", consoles, ConsoleStats::openSockets)
+                    .description("Live-console WebSocket connections open on this instance").register(registry);
+        };
     }
 
     /**

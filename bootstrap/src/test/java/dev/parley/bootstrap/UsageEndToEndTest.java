@@ -133,6 +133,9 @@ class UsageEndToEndTest extends TelephonyTestSupport {
                 .containsPattern("parley_calls_ended_total\\{reason=\"normal\"[^}]*} [1-9]")
                 .containsPattern("parley_media_frames_total\\{direction=\"out\"[^}]*} [1-9]")
                 .contains("parley_calls_active").contains("parley_journal_queue_depth").contains("parley_model_errors_total")
+                .contains("parley_media_frames_dropped_total{direction=\"out\"").contains("parley_console_sockets")
+                // webhook handling time: Micronaut's server timer, by route
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/incoming-call\"[^}]*} [1-9]")
                 .doesNotContain("tenant").doesNotContain(ticket.callSid());
     }
 

@@ -77,6 +77,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
     private final Executor blocking;
     private final JsonMapper json;
     private final AtomicLong droppedAudio = new AtomicLong();
+    private final MediaStreamStats stats;
     /** This handler's place in the pipeline, once added: frames written on the loop start from here. */
     private volatile ChannelHandlerContext context;
     /** A flush of this stream's frames is queued on its loop (read and written on the loop only). */
@@ -101,15 +102,17 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
 
     TwilioMediaStream(Channel channel, OpenLiveCallUseCase openLiveCall, Executor blocking, JsonMapper json) {
         this(channel, openLiveCall, blocking, json, () -> {
-        }, Duration.ofSeconds(10));
+        }, Duration.ofSeconds(10), new MediaStreamStats());
     }
 
     /**
      * @param startAwaited called (possibly more than once) when the stream stops waiting for its start frame
      * @param startTimeout how long the socket may stay open without presenting a start frame
+     * @param stats where dropped audio is counted for the metrics
      */
     TwilioMediaStream(Channel channel, OpenLiveCallUseCase openLiveCall, Executor blocking, JsonMapper json,
-                      Runnable startAwaited, Duration startTimeout) {
+                      Runnable startAwaited, Duration startTimeout, MediaStreamStats stats) {
+        this.stats = stats;
         this.channel = channel;
         this.openLiveCall = openLiveCall;
         this.blocking = blocking;
@@ -392,6 +395,7 @@ final class TwilioMediaStream extends ChannelInboundHandlerAdapter implements Ca
         Outgoing out = outgoing;
         if (!channel.isWritable()) {
             // Twilio is not reading fast enough: losing audio beats holding it without bound
+            stats.droppedOut();
             if (droppedAudio.getAndIncrement() == 0) {
                 LOG.debug("Media stream {} is over its write buffer: dropping audio until it drains", out.streamSid);
             }

@@ -25,9 +25,12 @@ final class TwilioMediaStreams {
     private final MediaStreamAdmission admission;
     /** The proxy's client-address header when the operator names one (MICRONAUT_SERVER_CLIENT_ADDRESS_HEADER); else the socket's peer counts. */
     private final String clientAddressHeader;
+    private final MediaStreamStats stats;
 
     TwilioMediaStreams(OpenLiveCallUseCase openLiveCall, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, JsonMapper json,
-                       MediaStreamAdmission admission, @Value("${micronaut.server.client-address-header:}") String clientAddressHeader) {
+                       MediaStreamAdmission admission, @Value("${micronaut.server.client-address-header:}") String clientAddressHeader,
+                       MediaStreamStats stats) {
+        this.stats = stats;
         this.openLiveCall = openLiveCall;
         this.blocking = blocking;
         this.json = json;
@@ -38,7 +41,7 @@ final class TwilioMediaStreams {
     /** The stream of a connection whose WebSocket handshake is under way, or null when too many sockets await their start frame. */
     TwilioMediaStream open(Channel channel, HttpRequest upgrade) {
         return admission.admit(clientAddress(channel, upgrade))
-                .map(slot -> new TwilioMediaStream(channel, openLiveCall, blocking, json, slot::release, admission.startTimeout()))
+                .map(slot -> new TwilioMediaStream(channel, openLiveCall, blocking, json, slot::release, admission.startTimeout(), stats))
                 .orElse(null);
     }
 

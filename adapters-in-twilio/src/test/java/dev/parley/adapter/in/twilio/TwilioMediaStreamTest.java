@@ -1,5 +1,6 @@
 package dev.parley.adapter.in.twilio;
 
+import java.time.Duration;
 import dev.parley.application.conversation.port.in.MediaStreamHandler;
 import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
 import dev.parley.application.conversation.port.out.CarrierStream;
@@ -33,6 +34,7 @@ class TwilioMediaStreamTest {
     private boolean accept = true;
     private EmbeddedChannel channel;
     private TwilioMediaStream stream;
+    private final MediaStreamStats stats = new MediaStreamStats();
 
     private final MediaStreamHandler handler = new MediaStreamHandler() {
         @Override
@@ -64,7 +66,8 @@ class TwilioMediaStreamTest {
             carrier = carrierStream;
             return accept ? Optional.of(handler) : Optional.empty();
         };
-        stream = new TwilioMediaStream(channel, open, blocking::add, JsonMapper.createDefault());
+        stream = new TwilioMediaStream(channel, open, blocking::add, JsonMapper.createDefault(), () -> {
+        }, Duration.ofSeconds(10), stats);
         channel.pipeline().addLast(TwilioMediaStream.NAME, stream);
     }
 
@@ -243,6 +246,7 @@ class TwilioMediaStreamTest {
         carrier.sendAudio("AAAA");
         carrier.sendMark("m1");
         assertThat(stream.droppedAudio()).isEqualTo(2);
+        assertThat(stats.droppedOutFrames()).as("counted for the metrics").isEqualTo(2);
         assertThat(nextText()).as("marks still go").contains("\"mark\"");
         channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
         carrier.sendAudio("BBBB");

@@ -71,12 +71,14 @@ final class TelephonyConsoleSocket {
     private final SessionGate sessionGate;
     private final ConsoleThrottle throttle;
     private final Map<String, Console> consoles = new ConcurrentHashMap<>();
+    private final ConsoleStats stats;
 
     TelephonyConsoleSocket(JsonWebTokenValidator<JWT, HttpRequest<?>> tokens, JwtAuthenticationFactory authentications,
                            CallEvents events, ListCallsUseCase calls, SpeakIntoCallUseCase speak,
                            UpdateCallFromConsoleUseCase statuses, TranscribeCustomerAudioUseCase transcriber, JsonMapper json,
                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock, SessionGate sessionGate,
-                           ConsoleThrottle throttle) {
+                           ConsoleThrottle throttle, ConsoleStats stats) {
+        this.stats = stats;
         this.tokens = tokens;
         this.authentications = authentications;
         this.events = events;
@@ -136,7 +138,7 @@ final class TelephonyConsoleSocket {
             return;
         }
         Console console = new Console(session, CurrentTenant.of(authentication.get()), "");
-        consoles.put(session.getId(), console);
+        if (consoles.put(session.getId(), console) == null) stats.opened();
         console.subscription = events.subscribe(console::deliver);
         // the sign-in must still stand (answered from the cache, or the database off the event loop)
         sessionGate.isActive(authentication.get()).whenComplete((active, failed) -> {
@@ -236,6 +238,7 @@ final class TelephonyConsoleSocket {
     @OnClose
     void close(WebSocketSession session) {
         Console console = consoles.remove(session.getId());
+        if (console != null) stats.closed();
         if (console != null && console.subscription != null) console.subscription.close();
     }
 
