@@ -137,6 +137,24 @@ class UsageEndToEndTest extends TelephonyTestSupport {
                 // webhook handling time: Micronaut's server timer, by route
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/incoming-call\"[^}]*} [1-9]")
                 .doesNotContain("tenant").doesNotContain(ticket.callSid());
+        // every series the shipped Grafana dashboard queries is one this server exports
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b(parley_[a-z_]+|http_server_requests_seconds_[a-z]+)\\b")
+                .matcher(readDashboard());
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        while (names.find()) queried.add(names.group(1));
+        assertThat(queried).hasSizeGreaterThan(8);
+        for (String name : queried) assertThat(metrics).as("the dashboard queries " + name).contains(name);
+    }
+
+    private static String readDashboard() {
+        for (java.nio.file.Path p : List.of(java.nio.file.Path.of("../ops/grafana/parley-calls.json"), java.nio.file.Path.of("ops/grafana/parley-calls.json"))) {
+            try {
+                if (java.nio.file.Files.exists(p)) return java.nio.file.Files.readString(p);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        throw new AssertionError("ops/grafana/parley-calls.json not found from " + java.nio.file.Path.of("").toAbsolutePath());
     }
 
     @Test
