@@ -219,6 +219,21 @@ class OrganizationBrowserCallsTest implements TestPropertyProvider {
         assertThat(http.get("/api/calls?org_id=" + org, ann).map()).as("no call record for a refused session").containsEntry("total", 0);
     }
 
+    @Test
+    void aScenarioSessionGetsTheCalendarToolsExactlyWhenTheScenarioIsSwitchedOnForThem() {
+        String ann = newUser();
+        String on = (String) http.postJson("/custom-scenarios", "{\"persona\":\"You are Robin.\",\"prompt\":\"Book demos.\","
+                + "\"calendar_tools\":true}", ann).map().get("scenario_id");
+        String off = (String) http.postJson("/custom-scenarios", "{\"persona\":\"You are Robin.\",\"prompt\":\"Book demos.\"}", ann)
+                .map().get("scenario_id");
+        assertThat(http.postJson("/realtime/session", "{\"scenario_id\":\"" + on + "\"}", ann).status()).isEqualTo(200);
+        assertThat(openAi.requests().getLast().body()).contains("\"check_availability\"", "\"find_slots\"", "\"book_meeting\"",
+                "\"end_call\"");
+        assertThat(http.postJson("/realtime/session", "{\"scenario_id\":\"" + off + "\"}", ann).status()).isEqualTo(200);
+        assertThat(openAi.requests().getLast().body()).contains("\"end_call\"").doesNotContain("check_availability")
+                .doesNotContain("find_slots").doesNotContain("book_meeting");
+    }
+
     // ---- POST /api/call/start and /api/call/end
 
     @Test
