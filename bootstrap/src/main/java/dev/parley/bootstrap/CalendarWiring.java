@@ -26,6 +26,7 @@ import dev.parley.application.calendar.service.CalendarTools;
 import dev.parley.application.calendar.service.PlaceCalendarCallService;
 import dev.parley.application.call.port.in.PlaceOutboundCallUseCase;
 import dev.parley.application.conversation.port.out.CallTool;
+import dev.parley.application.scenario.port.in.CallScenario;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.scenario.service.CustomScenarioService;
 import dev.parley.application.schedule.port.out.CallingWindowRepository;
@@ -104,10 +105,11 @@ class CalendarWiring {
         return new PlaceCalendarCallService(access, calls);
     }
 
+    /** Offered on the calendar call and on the custom scenarios switched on with {@code calendar_tools: true}. */
     @Singleton
     CalendarTools calendarTools(CheckAvailabilityUseCase availability, FindSlotsUseCase slots, BookMeetingUseCase booking,
                                 TenantWorkingHours hours) {
-        return new CalendarTools(availability, slots, booking, hours, scenario -> false);
+        return new CalendarTools(availability, slots, booking, hours, CallScenario::calendarTools);
     }
 
     @Singleton

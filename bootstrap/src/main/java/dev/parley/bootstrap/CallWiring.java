@@ -24,6 +24,10 @@ import dev.parley.application.call.service.PlaceOutboundCallService;
 import dev.parley.application.scenario.port.in.FindCallScenarioUseCase;
 import dev.parley.application.shared.PublicUrl;
 import dev.parley.application.shared.Transactions;
+import dev.parley.application.call.port.in.EndReportedCallUseCase;
+import dev.parley.application.call.port.in.StartBrowserCallUseCase;
+import dev.parley.application.call.port.in.StartReportedCallUseCase;
+import dev.parley.application.call.service.ReportedCallService;
 import dev.parley.application.telephony.port.in.ChooseCallerIdUseCase;
 import dev.parley.application.telephony.port.out.NumberDirectory;
 import dev.parley.application.call.service.BudgetGuardedCalls;
@@ -89,5 +93,12 @@ class CallWiring {
     BatchingCallJournal callJournal(CallMessageRepository messages, CallRepository calls, RecordCallUsageUseCase usage,
                                     Transactions transactions, @Value("${parley.calls.journal-capacity:10000}") int capacity) {
         return new BatchingCallJournal(messages, calls, usage, transactions, capacity, 200);
+    }
+
+    /** Calls this server does not carry: browser sessions' and those a client runs itself and reports (seed 003). */
+    @Singleton
+    @Bean(typed = {StartBrowserCallUseCase.class, StartReportedCallUseCase.class, EndReportedCallUseCase.class})
+    ReportedCallService reportedCalls(CallRepository calls, CallMessageRepository messages, Transactions transactions, Clock clock) {
+        return new ReportedCallService(calls, messages, transactions, clock);
     }
 }

@@ -12,6 +12,7 @@ import dev.parley.application.organization.port.in.GetOrganizationCallUseCase;
 import dev.parley.application.organization.port.in.GetOrganizationUseCase;
 import dev.parley.application.organization.port.in.HandleOrganizationToolUseCase;
 import dev.parley.application.organization.port.in.ListOrganizationsUseCase;
+import dev.parley.application.organization.port.in.RecordCollectedIntakeUseCase;
 import dev.parley.application.organization.port.in.RecordEscalationUseCase;
 import dev.parley.application.organization.port.in.TrackConversationPhaseUseCase;
 import dev.parley.application.organization.port.out.ConversationPhases;
@@ -51,7 +52,7 @@ class OrganizationWiring {
 
     @Singleton
     @Bean(typed = {HandleOrganizationToolUseCase.class, RecordEscalationUseCase.class, EscalateCallManuallyUseCase.class,
-            TrackConversationPhaseUseCase.class, GetOrganizationCallUseCase.class})
+            TrackConversationPhaseUseCase.class, GetOrganizationCallUseCase.class, RecordCollectedIntakeUseCase.class})
     OrgCallService orgCalls(OrganizationRepository organizations, OrgCallRepository orgCalls, ConversationPhases phases,
                             CallEvents events, ListCallsUseCase calls, JsonObjects json, Transactions transactions, Clock clock) {
         return new OrgCallService(organizations, orgCalls, phases, events, calls, json, transactions, clock);

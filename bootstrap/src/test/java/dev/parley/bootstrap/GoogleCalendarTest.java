@@ -467,6 +467,54 @@ class GoogleCalendarTest extends TelephonyTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCustomScenarioSwitchedOnWithCalendarToolsGetsThemAndBooksAndSwitchedOffDoesNot() throws Exception {
+        Tenant ann = newTenant();
+        String account = connect(ann);
+        HttpJson.Reply created = http.postJson("/custom-scenarios", "{\"persona\":\"You are Robin.\",\"prompt\":\"Arrange a demo.\","
+                + "\"calendar_tools\":true}", ann.accessToken());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String scenario = (String) created.map().get("scenario_id");
+        assertThat(http.get("/custom-scenarios/" + scenario, ann.accessToken()).map()).containsEntry("calendar_tools", true);
+
+        CalendarCall on = customCall(ann, scenario);
+        String update = on.model().received("session.update").getFirst();
+        assertThat(update).contains("\"check_availability\"", "\"find_slots\"", "\"book_meeting\"", "\"end_call\"")
+                .contains("Arrange a demo.").contains("Time zone: Etc/UTC");
+        Instant eleven = dayAfterTomorrow(11);
+        on.model().send(toolCall("k1", "book_meeting", "{\"start\":\"" + eleven + "\",\"duration_minutes\":30,\"attendee_name\":\"Kim\"}"));
+        on.model().send(responseDone("k1"));
+        Map<String, Object> booked = resultOf(output(on.model(), "k1"));
+        assertThat(booked).containsEntry("booked", true);
+        assertThat(google.events(account)).anySatisfy(e -> assertThat(e.id()).isEqualTo(booked.get("event_id")));
+        on.caller().stop(on.sid());
+
+        // switched off (PUT rewrites the scenario; an absent switch is off): the next call does without them
+        HttpJson.Reply off = http.putJson("/custom-scenarios/" + scenario, "{\"persona\":\"You are Robin.\",\"prompt\":\"Arrange a demo.\"}",
+                ann.accessToken());
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.map()).containsEntry("calendar_tools", false);
+        CalendarCall without = customCall(ann, scenario);
+        assertThat(without.model().received("session.update").getFirst()).contains("\"end_call\"").contains("Arrange a demo.")
+                .doesNotContain("check_availability").doesNotContain("find_slots").doesNotContain("book_meeting")
+                .doesNotContain("Time zone:");
+        without.model().send(toolCall("k2", "book_meeting", "{\"start\":\"" + eleven.plus(2, ChronoUnit.HOURS)
+                + "\",\"duration_minutes\":30,\"attendee_name\":\"Kim\"}"));
+        without.model().send(responseDone("k2"));
+        assertThat(output(without.model(), "k2")).containsEntry("ok", false);
+        without.caller().stop(without.sid());
+
+        assertThat((List<Map<String, Object>>) (List<?>) http.get("/custom-scenarios", ann.accessToken()).list())
+                .singleElement().satisfies(s -> assertThat(s).containsEntry("calendar_tools", false));
+    }
+
+    private CalendarCall customCall(Tenant tenant, String scenario) {
+        HttpJson.Reply placed = http.get("/make-custom-call/%2B14155550100/" + scenario, tenant.accessToken());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        return bridge(((Number) placed.map().get("call_id")).longValue(), (String) placed.map().get("call_sid"));
+    }
+
+    @Test
     void twoCallsBookingTheSameSlotAtOnceGetOneMeetingAndOneSlotJustTaken() throws Exception {
         Tenant ann = newTenant();
         String account = connect(ann);

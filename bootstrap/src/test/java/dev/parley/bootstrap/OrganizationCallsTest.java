@@ -166,7 +166,7 @@ class OrganizationCallsTest extends TelephonyTestSupport {
             String update = call.model().received("session.update").getFirst();
             assertThat(update).contains("You are NOT a medical professional").contains("\"escalate_to_human\"")
                     .contains("\"complete_intake\"").contains("\"end_call\"").doesNotContain("\"transfer_to_human\"")
-                    .contains("\"voice\":\"sage\"");
+                    .contains("\"voice\":\"sage\"").contains("\"language\":\"en\"");
             assertThat(call.model().awaitMessage("response.create", WAIT)).as("the organization's assistant greets first").isNotNull();
 
             call.model().send(callerSaid("item_u1", "Hi, I have had chest pain since this morning."));

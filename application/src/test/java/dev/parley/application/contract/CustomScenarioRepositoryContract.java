@@ -44,6 +44,7 @@ public abstract class CustomScenarioRepositoryContract {
             assertThat(x.temperature().value()).isEqualTo(0.7);
             assertThat(x.createdAt()).isEqualTo(NOW);
             assertThat(x.transferNumber()).isEmpty();
+            assertThat(x.calendarTools()).isFalse();
         });
         assertThat(scenarios().findById(ann, s.id())).isPresent();
         assertThat(scenarios().findByRef(bob, s.ref())).isEmpty();
@@ -64,9 +65,11 @@ public abstract class CustomScenarioRepositoryContract {
         loaded.revise(new Persona("New"), new Prompt("Newer"), VoiceType.CORAL, new Temperature(1.0), NOW.plusSeconds(60));
         assertThat(scenarios().findById(ann, s.id()).orElseThrow().prompt().text()).as("not saved yet").isEqualTo("Sell.");
         loaded.transferCallersTo(new PhoneNumber("+14155550177"), NOW.plusSeconds(60));
+        loaded.offerCalendarTools(true, NOW.plusSeconds(60));
         inTransaction(() -> scenarios().update(loaded));
         assertThat(scenarios().findById(ann, s.id()).orElseThrow()).satisfies(x -> {
             assertThat(x.prompt().text()).isEqualTo("Newer");
+            assertThat(x.calendarTools()).isTrue();
             assertThat(x.transferNumber()).contains(new PhoneNumber("+14155550177"));
             assertThat(x.voice()).isEqualTo(VoiceType.CORAL);
             assertThat(x.updatedAt()).isEqualTo(NOW.plusSeconds(60));

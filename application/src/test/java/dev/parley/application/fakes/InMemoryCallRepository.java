@@ -100,7 +100,7 @@ public final class InMemoryCallRepository implements CallRepository {
     }
 
     private static Call copy(Call c) {
-        return Call.reconstitute(c.id(), c.tenant(), c.direction(), c.customerNumber(), c.organizationNumber(), c.scenarioRef(),
+        return Call.reconstitute(c.id(), c.tenant(), c.direction(), c.channel(), c.customerNumber(), c.organizationNumber(), c.scenarioRef(),
                 c.createdAt(), c.carrierSid().orElse(null), c.status(), c.answeredAt().orElse(null), c.endedAt().orElse(null),
                 c.durationSeconds(), c.endReason().orElse(null), c.streamTokenHash().orElse(null),
                 c.streamTokenExpiresAt().orElse(null));

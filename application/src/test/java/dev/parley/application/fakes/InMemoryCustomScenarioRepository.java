@@ -65,6 +65,6 @@ public final class InMemoryCustomScenarioRepository implements CustomScenarioRep
 
     private static CustomScenario copy(CustomScenario s) {
         return CustomScenario.reconstitute(s.id(), s.tenant(), s.ref(), s.persona(), s.prompt(), s.voice(), s.temperature(),
-                s.createdAt(), s.updatedAt(), s.transferNumber().orElse(null));
+                s.createdAt(), s.updatedAt(), s.transferNumber().orElse(null), s.calendarTools());
     }
 }

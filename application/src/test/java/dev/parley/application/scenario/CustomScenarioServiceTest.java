@@ -45,6 +45,19 @@ class CustomScenarioServiceTest {
     }
 
     @Test
+    void aScenarioSwitchedOnForCalendarToolsSaysSoToItsCallsUntilARewriteLeavesTheSwitchOut() {
+        CustomScenarioView created = service.create(new CustomScenarioCommand(ANN, "You are Max.", "Book.", null, null, null, true));
+        assertThat(created.calendarTools()).isTrue();
+        assertThat(service.find(ANN, created.scenarioId()).orElseThrow().calendarTools()).isTrue();
+        assertThat(service.find(ANN, "sales").orElseThrow().calendarTools()).as("built-in scenarios do without").isFalse();
+
+        CustomScenarioView rewritten = service.update(created.scenarioId(), new CustomScenarioCommand(ANN, "You are Max.", "Book.", null, null));
+        assertThat(rewritten.calendarTools()).isFalse();
+        assertThat(service.find(ANN, created.scenarioId()).orElseThrow().calendarTools()).isFalse();
+        assertThat(service.get(ANN, created.scenarioId()).calendarTools()).isFalse();
+    }
+
+    @Test
     void aScenarioMayNameWhereItsCallsAreTransferred() {
         CustomScenarioView created = service.create(new CustomScenarioCommand(ANN, "You are Max.", "Sell.", "aggressive_male", 0.7,
                 "+1 (415) 555-0177"));

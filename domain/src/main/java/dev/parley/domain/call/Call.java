@@ -1,5 +1,6 @@
 package dev.parley.domain.call;
 
+import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 
@@ -41,10 +42,6 @@ public final class Call {
         this.tenant = Objects.requireNonNull(tenant);
         this.direction = Objects.requireNonNull(direction);
         this.channel = Objects.requireNonNull(channel);
-        if (channel == CallChannel.PHONE) {
-            Objects.requireNonNull(customerNumber);
-            Objects.requireNonNull(organizationNumber);
-        }
         this.customerNumber = customerNumber;
         this.organizationNumber = organizationNumber;
         this.scenarioRef = Objects.requireNonNull(scenarioRef);
@@ -61,14 +58,15 @@ public final class Call {
 
     /** A call we are about to place; it is queued until the carrier reports progress. */
     public static Call placeOutbound(CallId id, TenantId tenant, PhoneNumber to, PhoneNumber from, String scenarioRef, Instant now) {
-        return new Call(id, tenant, CallDirection.OUTBOUND, CallChannel.PHONE, to, from, scenarioRef, now, null, CallStatus.QUEUED,
+        return new Call(id, tenant, CallDirection.OUTBOUND, CallChannel.PHONE, Objects.requireNonNull(to), Objects.requireNonNull(from), scenarioRef, now, null, CallStatus.QUEUED,
                 null, null, 0, null, null, null);
     }
 
     /** A call the carrier has just delivered to one of our numbers; it is ringing. */
     public static Call startInbound(CallId id, TenantId tenant, PhoneNumber caller, PhoneNumber dialled, String scenarioRef,
                                     String carrierSid, Instant now) {
-        return new Call(id, tenant, CallDirection.INBOUND, CallChannel.PHONE, caller, dialled, scenarioRef, now, Objects.requireNonNull(carrierSid),
+        return new Call(id, tenant, CallDirection.INBOUND, CallChannel.PHONE, Objects.requireNonNull(caller), Objects.requireNonNull(dialled),
+                scenarioRef, now, Objects.requireNonNull(carrierSid),
                 CallStatus.RINGING, null, null, 0, null, null, null);
     }
 
@@ -79,6 +77,34 @@ public final class Call {
     public static Call startBrowser(CallId id, TenantId tenant, String scenarioRef, Instant now) {
         return new Call(id, tenant, CallDirection.INBOUND, CallChannel.BROWSER, null, null, scenarioRef, now, null,
                 CallStatus.IN_PROGRESS, now, null, 0, null, null, null);
+    }
+
+    /**
+     * A call the client runs itself and reports (seed 003 {@code POST /api/call/start}): a browser session, or a phone
+     * call carried by something other than this server. It has no carrier SID, is in progress from the start, and
+     * ends when the client reports its end ({@link #endReported}). {@code customer} may be null (a browser has none).
+     */
+    public static Call startReported(CallId id, TenantId tenant, CallChannel channel, CallDirection direction, PhoneNumber customer,
+                                     String scenarioRef, Instant now) {
+        if (channel == CallChannel.BROWSER && customer != null)
+            throw new InvalidValueException("customer_number", "call.browser-number", "A browser call has no phone number");
+        return new Call(id, tenant, direction, channel, customer, null, scenarioRef, now, null, CallStatus.IN_PROGRESS, now, null, 0,
+                null, null, null);
+    }
+
+    /**
+     * The client that ran this call reports its end: it is completed now, its duration counted from its start. Repeated
+     * reports change nothing and answer false. A call the carrier carries (it has a SID, or is still being placed) ends
+     * only by the carrier's reports.
+     *
+     * @return true when this report ended the call, false when it had ended before
+     * @throws NotAClientCallException for a call this server placed or received through the carrier
+     */
+    public boolean endReported(Instant now) {
+        if (carrierSid != null || status.isFinal() && answeredAt == null || !status.isFinal() && status != CallStatus.IN_PROGRESS)
+            throw new NotAClientCallException();
+        if (status.isFinal()) return false;
+        return recordStatus(CallStatus.COMPLETED, now, -1);
     }
 
     /** Rebuilds a stored phone call. For persistence adapters only; checks no rules. */
@@ -178,12 +204,12 @@ public final class Call {
         return channel;
     }
 
-    /** The customer's number; null on a browser call. */
+    /** The customer's number; null on a browser call (and on a reported phone call that named none). */
     public PhoneNumber customerNumber() {
         return customerNumber;
     }
 
-    /** Our number on the call; null on a browser call. */
+    /** Our number on the call; null on a browser call and on a reported phone call. */
     public PhoneNumber organizationNumber() {
         return organizationNumber;
     }

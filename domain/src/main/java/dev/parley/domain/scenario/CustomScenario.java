@@ -22,6 +22,7 @@ public final class CustomScenario {
     private final Instant createdAt;
     private Instant updatedAt;
     private PhoneNumber transferNumber;   // null: the global transfer number
+    private boolean calendarTools;
 
     private CustomScenario(long id, TenantId tenant, String ref, Persona persona, Prompt prompt, VoiceType voice,
                            Temperature temperature, Instant createdAt, Instant updatedAt) {
@@ -55,9 +56,29 @@ public final class CustomScenario {
     /** Rebuilds a stored scenario. For persistence adapters only; checks no rules. {@code transferNumber} may be null. */
     public static CustomScenario reconstitute(long id, TenantId tenant, String ref, Persona persona, Prompt prompt, VoiceType voice,
                                               Temperature temperature, Instant createdAt, Instant updatedAt, PhoneNumber transferNumber) {
+        return reconstitute(id, tenant, ref, persona, prompt, voice, temperature, createdAt, updatedAt, transferNumber, false);
+    }
+
+    /** Rebuilds a stored scenario with its calendar switch. For persistence adapters only; checks no rules. */
+    public static CustomScenario reconstitute(long id, TenantId tenant, String ref, Persona persona, Prompt prompt, VoiceType voice,
+                                              Temperature temperature, Instant createdAt, Instant updatedAt, PhoneNumber transferNumber,
+                                              boolean calendarTools) {
         CustomScenario s = new CustomScenario(id, tenant, ref, persona, prompt, voice, temperature, createdAt, updatedAt);
         s.transferNumber = transferNumber;
+        s.calendarTools = calendarTools;
         return s;
+    }
+
+    /** Whether its calls get the calendar tools (check_availability, find_slots, book_meeting). */
+    public void offerCalendarTools(boolean offered, Instant now) {
+        if (offered == calendarTools) return;
+        this.calendarTools = offered;
+        this.updatedAt = now;
+    }
+
+    /** True when its calls may look at and book in the tenant's calendar. */
+    public boolean calendarTools() {
+        return calendarTools;
     }
 
     /** Its calls' {@code transfer_to_human} goes to {@code number}; null: to the global transfer number. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallTest {
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
@@ -106,5 +107,39 @@ class CallTest {
         assertThat(m.confidence()).isEqualTo(1);
         assertThat(m.startMs()).isZero();
         assertThat(m.endMs()).isZero();
+    }
+
+    @Test
+    void aReportedCallEndsOnceWhenItsClientSaysSoWithItsDurationFromItsStart() {
+        Call call = Call.startReported(new CallId(2), TENANT, CallChannel.BROWSER, CallDirection.INBOUND, null, "org:4", T0);
+        assertThat(call.status()).isEqualTo(CallStatus.IN_PROGRESS);
+        assertThat(call.carrierSid()).isEmpty();
+        assertThat(call.endReported(T0.plusSeconds(42))).isTrue();
+        assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(call.durationSeconds()).isEqualTo(42);
+        assertThat(call.endReported(T0.plusSeconds(99))).as("a second report changes nothing").isFalse();
+        assertThat(call.endedAt()).contains(T0.plusSeconds(42));
+        assertThat(call.durationSeconds()).isEqualTo(42);
+
+        Call phone = Call.startReported(new CallId(3), TENANT, CallChannel.PHONE, CallDirection.OUTBOUND, new PhoneNumber("+14155550100"),
+                "org:4", T0);
+        assertThat(phone.customerNumber()).isEqualTo(new PhoneNumber("+14155550100"));
+        assertThat(phone.organizationNumber()).isNull();
+        assertThatThrownBy(() -> Call.startReported(new CallId(4), TENANT, CallChannel.BROWSER, CallDirection.INBOUND,
+                new PhoneNumber("+14155550100"), "org:4", T0)).isInstanceOf(dev.parley.domain.shared.InvalidValueException.class);
+    }
+
+    @Test
+    void aCallTheCarrierCarriesCannotBeEndedByAClient() {
+        Call queued = outbound();
+        assertThatThrownBy(() -> queued.endReported(T0)).isInstanceOf(NotAClientCallException.class);
+        Call dialled = outbound();
+        dialled.dialled("CA123");
+        dialled.recordStatus(CallStatus.IN_PROGRESS, T0.plusSeconds(5), -1);
+        assertThatThrownBy(() -> dialled.endReported(T0.plusSeconds(9))).isInstanceOf(NotAClientCallException.class);
+        assertThat(dialled.status()).isEqualTo(CallStatus.IN_PROGRESS);
+        Call notPlaced = outbound();
+        notPlaced.notPlaced("twilio refused", T0);
+        assertThatThrownBy(() -> notPlaced.endReported(T0)).isInstanceOf(NotAClientCallException.class);
     }
 }

@@ -104,15 +104,22 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
         return new SignalAnswer(answer, callId);
     }
 
-    /** The GA session for a browser: no audio formats (WebRTC negotiates them), input transcription, the voice, the tools. */
+    /**
+     * The GA session for a browser: no audio formats (WebRTC negotiates them), input transcription (in the brief's
+     * language when it names one), the voice, the tools.
+     */
     Map<String, Object> session(BrowserBrief brief) {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("type", "realtime");
         session.put("model", openAi.realtimeModel());
         session.put("instructions", brief.instructions());
         session.put("output_modalities", List.of("audio"));
+        Map<String, Object> transcription = new LinkedHashMap<>();
+        transcription.put("model", OpenAiConversationModel.TRANSCRIPTION_MODEL);
+        if (brief.transcriptionLanguage() != null && !brief.transcriptionLanguage().isBlank())
+            transcription.put("language", brief.transcriptionLanguage());
         session.put("audio", Map.of(
-                "input", Map.of("transcription", Map.of("model", OpenAiConversationModel.TRANSCRIPTION_MODEL),
+                "input", Map.of("transcription", transcription,
                         "turn_detection", Map.of("type", "server_vad", "create_response", true, "interrupt_response", true)),
                 "output", Map.of("voice", brief.voice())));
         session.put("tools", brief.tools().stream().map(this::tool).toList());

@@ -247,7 +247,10 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
         return channels.size();
     }
 
-    /** The GA {@code session.update}: μ-law in and out, server VAD, input transcription, the tools. GA sessions take no temperature. */
+    /**
+     * The GA {@code session.update}: μ-law in and out, server VAD, input transcription (in the brief's language when it
+     * names one: an organization's), the tools. GA sessions take no temperature.
+     */
     String sessionUpdate(ConversationBrief brief) {
         Map<String, Object> turnDetection = new LinkedHashMap<>();
         turnDetection.put("type", "server_vad");
@@ -258,7 +261,11 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
         turnDetection.put("interrupt_response", true);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("format", Map.of("type", "audio/pcmu"));
-        input.put("transcription", Map.of("model", TRANSCRIPTION_MODEL));
+        Map<String, Object> transcription = new LinkedHashMap<>();
+        transcription.put("model", TRANSCRIPTION_MODEL);
+        if (brief.transcriptionLanguage() != null && !brief.transcriptionLanguage().isBlank())
+            transcription.put("language", brief.transcriptionLanguage());
+        input.put("transcription", transcription);
         input.put("turn_detection", turnDetection);
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("format", Map.of("type", "audio/pcmu"));

@@ -89,7 +89,7 @@ class OpenAiConversationModelTest {
         assertThat(output.get("format")).isEqualTo(Map.of("type", "audio/pcmu"));
         assertThat(output).containsEntry("voice", "marin");
         assertThat((Map<String, Object>) input.get("turn_detection")).containsEntry("type", "server_vad");
-        assertThat((Map<String, Object>) input.get("transcription")).containsKey("model");
+        assertThat((Map<String, Object>) input.get("transcription")).containsKey("model").as("detected").doesNotContainKey("language");
         assertThat((List<Map<String, Object>>) session.get("tools")).singleElement()
                 .satisfies(t -> assertThat(t).containsEntry("type", "function").containsEntry("name", "end_call"));
     }

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * The calendar-aware call (seed 000's {@code /make-calendar-call-scenario}): scenario {@value #REF}, whose
  * instructions carry the tenant's next free slots, read when the call is placed and again when it connects.
- * Other scenarios are looked up as before.
+ * Other scenarios are looked up as before; those switched on with calendar tools are told the time zone and the time.
  */
 public final class CalendarScenario implements FindCallScenarioUseCase {
     public static final String REF = "calendar";
@@ -47,7 +47,9 @@ public final class CalendarScenario implements FindCallScenarioUseCase {
 
     @Override
     public Optional<CallScenario> find(TenantId tenant, String scenarioRef) {
-        if (!REF.equals(scenarioRef)) return scenarios.find(tenant, scenarioRef);
+        if (!REF.equals(scenarioRef))
+            return scenarios.find(tenant, scenarioRef).map(s -> s.calendarTools() ? s.withInstructions(s.instructions() + "\n\n"
+                    + toolsNote(hours.of(tenant).zone())) : s);
         ZoneId zone = hours.of(tenant).zone();
         List<TimeRange> free;
         try {
@@ -66,6 +68,15 @@ public final class CalendarScenario implements FindCallScenarioUseCase {
                 VoiceType.DEFAULT, new Temperature(0.7), true);
         return Optional.of(new CallScenario(REF, s.name(), s.instructions() + "\n\n" + slotsText(free, zone), s.realtimeVoice(),
                 s.temperature().value(), true));
+    }
+
+    /** What a scenario switched on with calendar tools needs to use them: the zone, the time now and how to book. */
+    private String toolsNote(ZoneId zone) {
+        return "# Calendar\nTime zone: " + zone.getId() + ". Now: " + SPOKEN.format(ZonedDateTime.now(clock.withZone(zone))) + ".\n"
+                + "You can look at and book in the calendar: check_availability (start, end) for a time the person proposes, "
+                + "find_slots (duration_minutes) for free times, book_meeting (start as an ISO-8601 date-time with offset, "
+                + "duration_minutes, attendee_name, notes) once the person agreed. Never say a meeting is booked unless "
+                + "book_meeting answered that it is.";
     }
 
     private String slotsText(List<TimeRange> free, ZoneId zone) {

@@ -91,16 +91,18 @@ public final class OpenLiveCallService implements OpenLiveCallUseCase {
         boolean greet = call.direction() == CallDirection.OUTBOUND || s.greetsFirst();
         List<CallTool> callTools = tools.forCall(s);
         String instructions = s.instructions();
+        String language = null;
         CallerWatch watch = null;
         Optional<OrganizationCalls.Setup> org = organizations == null ? Optional.empty() : organizations.setUp(call, callTools);
         if (org.isPresent()) {
             callTools = org.get().tools();
             instructions = org.get().brief().instructions();
+            language = org.get().brief().transcriptionLanguage();
             watch = org.get().watch();
         }
         CallToolbox toolbox = new CallToolbox(callTools,
                 new ToolContext(call.call(), call.tenant(), call.direction(), call.scenarioRef()), blocking);
-        ConversationBrief brief = new ConversationBrief(instructions, s.voice(), s.temperature(), toolbox.brief());
+        ConversationBrief brief = new ConversationBrief(instructions, s.voice(), s.temperature(), toolbox.brief(), language);
         live.attach(model.open(brief, live, carrier.executor()), toolbox, greet, watch);
         return Optional.of(live);
     }

@@ -44,12 +44,20 @@ public final class OrganizationCalls {
         if (org.isEmpty()) return Optional.empty();
         return briefs.brief(call.tenant(), org.get()).map(brief -> {
             phases.began(call.tenant(), brief.org(), call.call());
-            List<CallTool> all = new ArrayList<>();
-            for (CallTool t : common) if (!t.name().equals(TransferToHumanTool.NAME)) all.add(t);
-            for (OrganizationBrief.ToolSpec spec : brief.tools()) all.add(new OrganizationTool(spec, brief.org(), tools));
-            return new Setup(brief, List.copyOf(all), new CallerWatch(call.tenant(), brief.org(), call.call(), brief.rules(),
+            return new Setup(brief, toolsFor(brief, common), new CallerWatch(call.tenant(), brief.org(), call.call(), brief.rules(),
                     brief.escalation(), escalations, phases, blocking));
         });
+    }
+
+    /**
+     * The tools of a conversation for an organization, on the phone or in a browser: the common ones ({@code end_call}, …)
+     * without {@code transfer_to_human}, then the organization's own ({@code escalate_to_human}, {@code complete_intake}).
+     */
+    public List<CallTool> toolsFor(OrganizationBrief brief, List<CallTool> common) {
+        List<CallTool> all = new ArrayList<>();
+        for (CallTool t : common) if (!t.name().equals(TransferToHumanTool.NAME)) all.add(t);
+        for (OrganizationBrief.ToolSpec spec : brief.tools()) all.add(new OrganizationTool(spec, brief.org(), tools));
+        return List.copyOf(all);
     }
 
     static boolean runsForAnOrganization(RedeemedStream call) {

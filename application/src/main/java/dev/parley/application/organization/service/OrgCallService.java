@@ -12,6 +12,8 @@ import dev.parley.application.organization.port.in.NotAnOrganizationCallExceptio
 import dev.parley.application.organization.port.in.OrgCallView;
 import dev.parley.application.organization.port.in.OrgToolCall;
 import dev.parley.application.organization.port.in.OrgToolOutcome;
+import dev.parley.application.organization.port.in.OrganizationNotFoundException;
+import dev.parley.application.organization.port.in.RecordCollectedIntakeUseCase;
 import dev.parley.application.organization.port.in.RecordEscalationUseCase;
 import dev.parley.application.organization.port.in.TrackConversationPhaseUseCase;
 import dev.parley.application.organization.port.out.ConversationPhases;
@@ -28,6 +30,7 @@ import dev.parley.domain.organization.OrgCall;
 import dev.parley.domain.organization.OrgId;
 import dev.parley.domain.organization.Organization;
 import dev.parley.domain.organization.Urgency;
+import dev.parley.domain.shared.InvalidValueException;
 import dev.parley.domain.shared.PhoneNumber;
 import dev.parley.domain.shared.TenantId;
 
@@ -45,7 +48,7 @@ import java.util.function.Consumer;
  * announced to the tenant's consoles after the transaction.
  */
 public final class OrgCallService implements HandleOrganizationToolUseCase, RecordEscalationUseCase, EscalateCallManuallyUseCase,
-        TrackConversationPhaseUseCase, GetOrganizationCallUseCase {
+        TrackConversationPhaseUseCase, GetOrganizationCallUseCase, RecordCollectedIntakeUseCase {
     private final OrganizationRepository organizations;
     private final OrgCallRepository orgCalls;
     private final ConversationPhases phases;
@@ -99,12 +102,18 @@ public final class OrgCallService implements HandleOrganizationToolUseCase, Reco
         return new OrgToolOutcome.Done("A colleague has been alerted and will call the caller back. Tell the caller so, then continue helping them.");
     }
 
-    private OrgToolOutcome completeIntake(OrgToolCall call, Organization org, Map<String, Object> args) {
+    /** The intake fields in {@code args}: nested under {@code fields}, or every member but {@code urgency}. */
+    private static Map<String, Object> intakeFields(Map<String, Object> args) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (args.get("fields") instanceof Map<?, ?> nested) nested.forEach((k, v) -> fields.put(String.valueOf(k), v));
         else args.forEach((k, v) -> {
             if (!k.equals("urgency")) fields.put(k, v);
         });
+        return fields;
+    }
+
+    private OrgToolOutcome completeIntake(OrgToolCall call, Organization org, Map<String, Object> args) {
+        Map<String, Object> fields = intakeFields(args);
         Urgency urgency = args.get("urgency") == null ? Urgency.NORMAL : Urgency.parse(String.valueOf(args.get("urgency"))).orElse(Urgency.NORMAL);
         IntakeCheck check = org.config().intakeSchema().check(fields);
         Instant now = clock.instant();
@@ -119,6 +128,30 @@ public final class OrgCallService implements HandleOrganizationToolUseCase, Reco
             case IntakeCheck.Incomplete incomplete -> new OrgToolOutcome.Refused("The intake is not complete: "
                     + String.join(" ", incomplete.problems()) + " Ask the caller, then call complete_intake again with all fields.");
         };
+    }
+
+    @Override
+    public void record(TenantId tenant, OrgId org, CallId call, Map<String, Object> intake) {
+        Organization o = organizations.find(tenant, org).orElseThrow(OrganizationNotFoundException::new);
+        Map<String, Object> fields = intakeFields(intake);
+        Object rawUrgency = intake.get("urgency");
+        Urgency urgency = rawUrgency == null ? Urgency.NORMAL : Urgency.parse(String.valueOf(rawUrgency)).orElseThrow(() ->
+                new InvalidValueException("intake.urgency", "intake.urgency", "intake.urgency must be emergency, high or normal"));
+        switch (o.config().intakeSchema().check(fields)) {
+            case IntakeCheck.Incomplete incomplete -> throw new InvalidValueException("intake", "intake.incomplete",
+                    "The intake does not fit the organization's intake fields: " + String.join(" ", incomplete.problems()));
+            case IntakeCheck.Complete complete -> {
+                Instant now = clock.instant();
+                // joins the caller's transaction: the call's row was created when it started, so this updates it
+                OrgCall saved = transactions.inTransaction(() -> {
+                    OrgCall c = orgCalls.findForUpdate(tenant, call).orElseGet(() -> OrgCall.begin(call, tenant, org, now));
+                    c.intakeCompleted(complete.values(), urgency, now);
+                    orgCalls.save(c);
+                    return c;
+                });
+                phases.put(call, saved.phase());
+            }
+        }
     }
 
     // ---- escalations

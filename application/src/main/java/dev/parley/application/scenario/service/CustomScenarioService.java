@@ -48,10 +48,11 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
         this.clock = clock;
     }
 
-    private record Content(Persona persona, Prompt prompt, VoiceType voice, Temperature temperature, PhoneNumber transferNumber) {
+    private record Content(Persona persona, Prompt prompt, VoiceType voice, Temperature temperature, PhoneNumber transferNumber,
+                           boolean calendarTools) {
         static Content of(CustomScenarioCommand c) {
             return new Content(new Persona(c.persona()), new Prompt(c.prompt()), VoiceType.parse(c.voiceType()),
-                    Temperature.orDefault(c.temperature()), transferNumber(c.transferPhoneNumber()));
+                    Temperature.orDefault(c.temperature()), transferNumber(c.transferPhoneNumber()), c.calendarTools());
         }
 
         private static PhoneNumber transferNumber(String raw) {
@@ -78,6 +79,7 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
             CustomScenario scenario = CustomScenario.create(scenarios.nextId(), tenant, ref, existing, content.persona(),
                     content.prompt(), content.voice(), content.temperature(), now);
             scenario.transferCallersTo(content.transferNumber(), now);
+            scenario.offerCalendarTools(content.calendarTools(), now);
             scenarios.add(scenario);
             return CustomScenarioView.of(scenario);
         });
@@ -101,6 +103,7 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
             Instant now = now();
             scenario.revise(content.persona(), content.prompt(), content.voice(), content.temperature(), now);
             scenario.transferCallersTo(content.transferNumber(), now);
+            scenario.offerCalendarTools(content.calendarTools(), now);
             scenarios.update(scenario);
             return CustomScenarioView.of(scenario);
         });
@@ -116,14 +119,14 @@ public final class CustomScenarioService implements CreateCustomScenarioUseCase,
 
     @Override
     public Optional<CallScenario> find(TenantId tenant, String scenarioRef) {
-        Optional<CallScenario> builtIn = BuiltInScenarios.named(scenarioRef).map(s -> callScenario(s, null));
+        Optional<CallScenario> builtIn = BuiltInScenarios.named(scenarioRef).map(s -> callScenario(s, null, false));
         if (builtIn.isPresent()) return builtIn;
-        return lookUp(tenant, scenarioRef).map(c -> callScenario(c.toScenario(), c.transferNumber().orElse(null)));
+        return lookUp(tenant, scenarioRef).map(c -> callScenario(c.toScenario(), c.transferNumber().orElse(null), c.calendarTools()));
     }
 
-    private static CallScenario callScenario(Scenario s, PhoneNumber transferNumber) {
+    private static CallScenario callScenario(Scenario s, PhoneNumber transferNumber, boolean calendarTools) {
         return new CallScenario(s.ref(), s.name(), s.instructions(), s.realtimeVoice(), s.temperature().value(), s.greetsFirst(),
-                transferNumber);
+                transferNumber, calendarTools);
     }
 
     @Override

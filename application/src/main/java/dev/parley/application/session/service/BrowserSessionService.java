@@ -1,16 +1,20 @@
 package dev.parley.application.session.service;
 
 import dev.parley.application.call.port.in.StartBrowserCallUseCase;
+import dev.parley.application.organization.port.in.OrganizationNotFoundException;
+import dev.parley.application.organization.port.in.TrackConversationPhaseUseCase;
 import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
 import dev.parley.application.session.port.in.BrowserSessionNotFoundException;
 import dev.parley.application.session.port.in.BrowserSessionView;
 import dev.parley.application.session.port.in.RelayBrowserSignalUseCase;
 import dev.parley.application.session.port.in.StartBrowserSessionUseCase;
+import dev.parley.application.session.port.in.StartOrganizationSessionUseCase;
 import dev.parley.application.session.port.out.BrowserBrief;
 import dev.parley.application.session.port.out.BrowserRealtime;
 import dev.parley.application.session.port.out.BrowserSessions;
 import dev.parley.application.session.port.out.SessionBriefing;
 import dev.parley.domain.call.CallId;
+import dev.parley.domain.organization.OrgId;
 import dev.parley.domain.session.BrowserSession;
 import dev.parley.domain.session.SdpOffer;
 import dev.parley.domain.shared.TenantId;
@@ -20,30 +24,43 @@ import java.time.Clock;
 import java.util.Base64;
 
 /**
- * Browser realtime sessions: briefs the session from the scenario, has the vendor mint a client
+ * Browser realtime sessions: briefs the session from the scenario or organization, has the vendor mint a client
  * secret (the vendor is asked before any call record exists, so a refusal leaves nothing behind),
  * records the call, and later relays the browser's WebRTC offer for its own, unexpired session once.
  */
-public final class BrowserSessionService implements StartBrowserSessionUseCase, RelayBrowserSignalUseCase {
+public final class BrowserSessionService implements StartBrowserSessionUseCase, StartOrganizationSessionUseCase, RelayBrowserSignalUseCase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SessionBriefing briefing;
     private final BrowserRealtime realtime;
     private final BrowserSessions sessions;
     private final StartBrowserCallUseCase calls;
+    private final TrackConversationPhaseUseCase phases;
     private final Clock clock;
 
+    /** @param phases an organization's session begins its call's conversation (greeting), as its phone calls do */
     public BrowserSessionService(SessionBriefing briefing, BrowserRealtime realtime, BrowserSessions sessions,
-                                 StartBrowserCallUseCase calls, Clock clock) {
+                                 StartBrowserCallUseCase calls, TrackConversationPhaseUseCase phases, Clock clock) {
         this.briefing = briefing;
         this.realtime = realtime;
         this.sessions = sessions;
         this.calls = calls;
+        this.phases = phases;
         this.clock = clock;
     }
 
     @Override
     public BrowserSessionView start(TenantId tenant, String scenarioRef) {
-        BrowserBrief brief = briefing.forScenario(tenant, scenarioRef).orElseThrow(ScenarioNotFoundException::new);
+        return open(tenant, briefing.forScenario(tenant, scenarioRef).orElseThrow(ScenarioNotFoundException::new));
+    }
+
+    @Override
+    public BrowserSessionView start(TenantId tenant, OrgId org) {
+        BrowserSessionView view = open(tenant, briefing.forScenario(tenant, org.callRef()).orElseThrow(OrganizationNotFoundException::new));
+        phases.began(tenant, org, new CallId(view.callId()));
+        return view;
+    }
+
+    private BrowserSessionView open(TenantId tenant, BrowserBrief brief) {
         BrowserRealtime.ClientSecret secret = realtime.mintClientSecret(brief);
         CallId call = calls.start(tenant, brief.scenarioRef());
         BrowserSession session = new BrowserSession(newId(), tenant, call, brief.scenarioRef(), secret.expiresAt());

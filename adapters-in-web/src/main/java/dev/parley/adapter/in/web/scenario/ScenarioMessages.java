@@ -20,16 +20,19 @@ final class ScenarioMessages {
 
     /**
      * Seed 000's scenario body; {@code voice_type} from the catalogue (GET /scenarios/voices), temperature 0.6-1.2.
-     * Beyond the seed: {@code transfer_phone_number} (E.164, optional), where the scenario's calls are transferred.
+     * Beyond the seed: {@code transfer_phone_number} (E.164, optional), where the scenario's calls are transferred, and
+     * {@code calendar_tools} (optional, default false): its calls get check_availability, find_slots and book_meeting.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record CustomScenarioRequest(@NotBlank @Size(max = 4000) String persona,
                                  @NotBlank @Size(max = 8000) String prompt,
                                  @Nullable @Size(max = 32) String voiceType,
                                  @Nullable Double temperature,
-                                 @Nullable @Size(max = 32) String transferPhoneNumber) {
+                                 @Nullable @Size(max = 32) String transferPhoneNumber,
+                                 @Nullable Boolean calendarTools) {
         CustomScenarioCommand toCommand(TenantId tenant) {
-            return new CustomScenarioCommand(tenant, persona, prompt, voiceType, temperature, transferPhoneNumber);
+            return new CustomScenarioCommand(tenant, persona, prompt, voiceType, temperature, transferPhoneNumber,
+                    Boolean.TRUE.equals(calendarTools));
         }
     }
 
@@ -39,10 +42,11 @@ final class ScenarioMessages {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record CustomScenarioResponse(long id, String scenarioId, String persona, String prompt, String voiceType, String realtimeVoice,
-                                  double temperature, Instant createdAt, Instant updatedAt, @Nullable String transferPhoneNumber) {
+                                  double temperature, Instant createdAt, Instant updatedAt, @Nullable String transferPhoneNumber,
+                                  boolean calendarTools) {
         static CustomScenarioResponse from(CustomScenarioView v) {
             return new CustomScenarioResponse(v.id(), v.scenarioId(), v.persona(), v.prompt(), v.voiceType(), v.realtimeVoice(),
-                    v.temperature(), v.createdAt(), v.updatedAt(), v.transferPhoneNumber());
+                    v.temperature(), v.createdAt(), v.updatedAt(), v.transferPhoneNumber(), v.calendarTools());
         }
     }
 

@@ -4,6 +4,9 @@ import dev.parley.adapter.in.web.security.CurrentTenant;
 import dev.parley.adapter.in.web.security.RateLimited;
 import dev.parley.application.session.port.in.RelayBrowserSignalUseCase;
 import dev.parley.application.session.port.in.StartBrowserSessionUseCase;
+import dev.parley.application.session.port.in.StartOrganizationSessionUseCase;
+import dev.parley.application.organization.port.in.OrganizationNotFoundException;
+import dev.parley.domain.organization.OrgId;
 import dev.parley.domain.session.SdpOffer;
 import dev.parley.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
@@ -27,7 +30,7 @@ import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Browser realtime sessions (seed 004): a short-lived OpenAI client secret for one of my scenarios,
+ * Browser realtime sessions (seeds 003/004): a short-lived OpenAI client secret for one of my scenarios or organizations,
  * and the WebRTC offer relayed with the server's key. The server's key never leaves the server.
  */
 @Controller
@@ -37,10 +40,13 @@ import java.nio.charset.StandardCharsets;
 class RealtimeSessionController {
     static final String SDP = "application/sdp";
     private final StartBrowserSessionUseCase sessions;
+    private final StartOrganizationSessionUseCase organizations;
     private final RelayBrowserSignalUseCase signals;
 
-    RealtimeSessionController(StartBrowserSessionUseCase sessions, RelayBrowserSignalUseCase signals) {
+    RealtimeSessionController(StartBrowserSessionUseCase sessions, StartOrganizationSessionUseCase organizations,
+                              RelayBrowserSignalUseCase signals) {
         this.sessions = sessions;
+        this.organizations = organizations;
         this.signals = signals;
     }
 
@@ -55,6 +61,18 @@ class RealtimeSessionController {
         if (named == custom)
             throw new InvalidValueException("scenario", "scenario.required", "Give exactly one of scenario or scenario_id");
         return SessionMessages.SessionResponse.of(sessions.start(CurrentTenant.of(authentication), named ? body.scenario() : body.scenarioId()));
+    }
+
+    @Operation(summary = "Start a browser realtime session for one of my organizations (seed 003)",
+            description = "Body {org_id}. Briefed as a phone call of the organization is (its composed instructions, voice, "
+                    + "transcription language, tools end_call, escalate_to_human and complete_intake); the call record (channel browser) "
+                    + "runs for the organization. Same answer and errors as /realtime/session; 404 for an organization that is not mine.")
+    @Post(value = "/api/realtime/session", consumes = MediaType.APPLICATION_JSON)
+    @RateLimited("realtime-session")
+    SessionMessages.SessionResponse startForOrganization(@Body @Valid SessionMessages.OrgSessionRequest body, Authentication authentication) {
+        if (body.orgId() == null) throw new InvalidValueException("org_id", "org.required", "org_id is required");
+        if (body.orgId() <= 0) throw new OrganizationNotFoundException();
+        return SessionMessages.SessionResponse.of(organizations.start(CurrentTenant.of(authentication), new OrgId(body.orgId())));
     }
 
     @Operation(summary = "Relay a WebRTC SDP offer for one of my sessions",

@@ -16,6 +16,11 @@ final class SessionMessages {
     record SessionRequest(@Nullable @Size(max = 100) String scenario, @Nullable @Size(max = 100) String scenarioId) {
     }
 
+    /** {@code {"org_id": 42}}: one of my organizations (seed 003). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record OrgSessionRequest(@Nullable Long orgId) {
+    }
+
     @Serdeable(naming = SnakeCaseStrategy.class)
     record SessionResponse(String sessionId, ClientSecret clientSecret, String model, String voice, long callId) {
         static SessionResponse of(BrowserSessionView v) {

@@ -17,5 +17,6 @@ record CustomScenarioRow(@Id long id,
                          double temperature,
                          Instant createdAt,
                          Instant updatedAt,
-                         @Nullable String transferPhoneNumber) {
+                         @Nullable String transferPhoneNumber,
+                         boolean calendarTools) {
 }

@@ -74,12 +74,12 @@ class JdbcCustomScenarioRepository implements CustomScenarioRepository {
 
     private static CustomScenarioRow toRow(CustomScenario s) {
         return new CustomScenarioRow(s.id(), s.tenant().value(), s.ref(), s.persona().text(), s.prompt().text(), s.voice().wireName(),
-                s.temperature().value(), s.createdAt(), s.updatedAt(), s.transferNumber().map(PhoneNumber::e164).orElse(null));
+                s.temperature().value(), s.createdAt(), s.updatedAt(), s.transferNumber().map(PhoneNumber::e164).orElse(null), s.calendarTools());
     }
 
     private static CustomScenario toDomain(CustomScenarioRow r) {
         return CustomScenario.reconstitute(r.id(), new TenantId(r.tenantId()), r.scenarioId(), new Persona(r.persona()),
                 new Prompt(r.prompt()), VoiceType.parse(r.voiceType()), new Temperature(r.temperature()), r.createdAt(), r.updatedAt(),
-                r.transferPhoneNumber() == null ? null : new PhoneNumber(r.transferPhoneNumber()));
+                r.transferPhoneNumber() == null ? null : new PhoneNumber(r.transferPhoneNumber()), r.calendarTools());
     }
 }
