@@ -1,20 +1,26 @@
 package dev.parley.application.call.service;
 
+import dev.parley.application.call.port.in.EndBrowserCallUseCase;
 import dev.parley.application.call.port.in.StartBrowserCallUseCase;
 import dev.parley.application.call.port.out.CallRepository;
+import dev.parley.application.shared.Transactions;
 import dev.parley.domain.call.Call;
 import dev.parley.domain.call.CallId;
+import dev.parley.domain.call.CallChannel;
+import dev.parley.domain.call.CallStatus;
 import dev.parley.domain.shared.TenantId;
 
 import java.time.Clock;
 
-/** Creates the call record of a browser session. */
-public final class BrowserCallService implements StartBrowserCallUseCase {
+/** Creates the call record of a browser session, and completes it when its WebRTC call is over (under a row lock). */
+public final class BrowserCallService implements StartBrowserCallUseCase, EndBrowserCallUseCase {
     private final CallRepository calls;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public BrowserCallService(CallRepository calls, Clock clock) {
+    public BrowserCallService(CallRepository calls, Transactions transactions, Clock clock) {
         this.calls = calls;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -23,5 +29,16 @@ public final class BrowserCallService implements StartBrowserCallUseCase {
         Call call = Call.startBrowser(calls.nextId(), tenant, scenarioRef, clock.instant());
         calls.add(call);
         return call.id();
+    }
+
+    @Override
+    public boolean end(TenantId tenant, CallId id) {
+        return transactions.inTransaction(() -> calls.findForUpdate(id)
+                .filter(c -> c.tenant().equals(tenant) && c.channel() == CallChannel.BROWSER)
+                .map(call -> {
+                    boolean moved = call.recordStatus(CallStatus.COMPLETED, clock.instant(), -1);
+                    if (moved) calls.update(call);
+                    return moved;
+                }).orElse(false));
     }
 }
