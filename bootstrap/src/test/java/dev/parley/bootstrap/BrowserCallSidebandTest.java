@@ -90,7 +90,11 @@ class BrowserCallSidebandTest implements TestPropertyProvider {
 
     /** Starts a browser session of {@code scenario}, signals its offer and waits for the server's sideband to the call. */
     private Signalled signal(String token, String scenario) {
-        HttpJson.Reply started = http.postJson("/realtime/session", "{\"scenario\":\"" + scenario + "\"}", token);
+        return signalSession(token, "{\"scenario\":\"" + scenario + "\"}");
+    }
+
+    private Signalled signalSession(String token, String sessionRequest) {
+        HttpJson.Reply started = http.postJson("/realtime/session", sessionRequest, token);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         String session = (String) started.map().get("session_id");
         long callId = ((Number) started.map().get("call_id")).longValue();
@@ -189,10 +193,83 @@ class BrowserCallSidebandTest implements TestPropertyProvider {
             assertThat(lines(ann, s.callId())).containsExactly("customer: I would like a cheaper phone plan",
                     "agent: Happy to help with that.", "agent: Goodbye!");
             assertThat(sideband.received("response.create")).as("end_call asks for no further answer").hasSize(1);
-            assertThat(sideband.received("session.update")).as("the call was briefed when it was connected").isEmpty();
+            assertThat(sideband.received("session.update")).as("the sideband names the tools the server runs, nothing else")
+                    .singleElement().satisfies(u -> assertThat(u).contains("\"end_call\"").doesNotContain("transfer_to_human")
+                            .doesNotContain("instructions").doesNotContain("\"audio\""));
             assertThat(sideband.received()).noneMatch(m -> m.contains("input_audio_buffer.append"));
             // another tenant sees nothing of it
             assertThat(http.get("/api/calls/" + s.callId(), newUser()).status()).isEqualTo(404);
+        }
+    }
+
+    static final String DESK = "+14155550177";
+    static final String ORG_CONFIG = """
+            {"business":{"name":"Maple Clinic %s","description":"A family practice.","address":"1 Main St","time_zone":"America/New_York",
+              "hours":[{"day":"monday","open":"09:00","close":"17:00"}],"services":["Check-ups"]},
+             "safety":{"assistant_is_not":["a medical professional"],"never_do":["Recommend medication"]},
+             "escalation":{"transfer_number":"%s","emergency_keywords":["chest pain"],"high_priority_keywords":["fever"]},
+             "intake":{"fields":[{"name":"full_name","type":"string","required":true,"description":"Full name"},
+                                 {"name":"date_of_birth","type":"date","required":true}]},
+             "voice":"sage","language":"en"}""";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOrganizationsBrowserCallRunsItsToolsWatchAndPhasesOnTheServer() {
+        String ann = newUser();
+        String marker = UUID.randomUUID().toString();
+        HttpJson.Reply created = http.postJson("/api/orgs", "{\"name\":\"Maple " + marker + "\"}", ann);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long org = ((Number) created.map().get("org_id")).longValue();
+        assertThat(http.postJson("/api/org/config/" + org, ORG_CONFIG.formatted(marker, DESK), ann).status()).isEqualTo(200);
+
+        try (ConsoleClient console = new ConsoleClient(server.getURI(), "?token=" + ann, json)) {
+            Signalled s = signalSession(ann, "{\"scenario_id\":\"org:" + org + "\"}");
+            FakeRealtimeServer.Connection sideband = s.sideband();
+            assertThat(sideband.awaitMessage("session.update", WAIT)).as("the organization's tools, run by the server")
+                    .contains("\"escalate_to_human\"").contains("\"complete_intake\"").contains("\"end_call\"")
+                    .doesNotContain("transfer_to_human");
+
+            sideband.send("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"item_u0\","
+                    + "\"content_index\":0,\"transcript\":\"Hello, I would like an appointment.\"}");
+            until(WAIT, () -> "intake".equals(call(ann, s.callId()).get("phase")), "the intake phase once the caller spoke");
+            sideband.send(functionCall("c1", "complete_intake", "{\"fields\":{\"full_name\":\"Ann Lee\"},\"urgency\":\"normal\"}"));
+            sideband.send(responseDone("o1"));
+            assertThat(sideband.awaitMessage("conversation.item.create", WAIT)).contains("\"c1\"").contains("Missing required field date_of_birth");
+            until(WAIT, () -> "clarification".equals(call(ann, s.callId()).get("phase")), "the clarification phase");
+
+            sideband.send(functionCall("c2", "complete_intake",
+                    "{\"fields\":{\"full_name\":\"Ann Lee\",\"date_of_birth\":\"1980-02-29\"},\"urgency\":\"high\"}"));
+            sideband.send(responseDone("o2"));
+            assertThat(sideband.awaitMessage("conversation.item.create", WAIT)).contains("\"c2\"").contains("The intake is saved");
+            until(WAIT, () -> "completed".equals(call(ann, s.callId()).get("phase")), "the completed phase");
+            Map<String, Object> intake = (Map<String, Object>) call(ann, s.callId()).get("intake");
+            assertThat(intake).containsEntry("complete", true).containsEntry("urgency", "high");
+            assertThat((Map<String, Object>) intake.get("data")).containsEntry("full_name", "Ann Lee");
+
+            // an emergency: recorded and told to the consoles; a browser has no phone line to transfer to
+            sideband.send("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"item_u1\","
+                    + "\"content_index\":0,\"transcript\":\"Hi, I have had chest pain since this morning.\"}");
+            Map<String, Object> event;
+            do event = console.next("call_status_update"); while (!"escalated".equals(event.get("status")));
+            assertThat(event).containsEntry("call_id", Long.toString(s.callId())).containsEntry("urgency", "emergency")
+                    .containsEntry("action", "flagged");
+
+            sideband.send(functionCall("c3", "escalate_to_human", "{\"reason\":\"Wants a nurse\",\"urgency\":\"high\"}"));
+            sideband.send(responseDone("o3"));
+            assertThat(sideband.awaitMessage("conversation.item.create", WAIT)).contains("\"c3\"").contains("cannot be transferred");
+            assertThat(sideband.awaitMessage("response.create", WAIT)).as("the conversation goes on").isNotNull();
+            do event = console.next("call_status_update"); while (!"escalated".equals(event.get("status")));
+            assertThat(event).containsEntry("urgency", "high");
+            until(WAIT, () -> ((List<?>) call(ann, s.callId()).get("escalations")).size() == 2, "both escalations on record");
+            Map<String, Object> details = call(ann, s.callId());
+            assertThat(details).containsEntry("org_id", (int) org);
+            assertThat((List<Map<String, Object>>) details.get("escalations")).extracting(e -> e.get("source"))
+                    .containsExactly("emergency_keyword", "assistant");
+            assertThat(openAi.hungUp()).doesNotContain(s.rtcId());
+
+            sideband.sendClose(1000, "call ended");
+            until(WAIT, () -> "completed".equals(record(ann, s.callId()).get("status")), "the call record to be completed");
+            assertThat(lines(ann, s.callId())).contains("customer: Hi, I have had chest pain since this morning.");
         }
     }
 

@@ -165,14 +165,28 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     }
 
     /**
-     * Attaches a sideband to the vendor's WebRTC call {@code callId} (OPENAI_REALTIME_URL?call_id=…, the server's key): no
-     * {@code session.update} (the call was briefed when it was connected) and no audio; the service closing it ends the call.
+     * Attaches a sideband to the vendor's WebRTC call {@code callId} (OPENAI_REALTIME_URL?call_id=…, the server's key). Its
+     * first message declares the tools the server runs ({@code session.update} with the tools only: instructions, voice and
+     * audio stay as the call was briefed when it was connected); no audio passes; the service closing it ends the call.
      */
-    OpenAiRealtimeSession sideband(String callId, ConversationListener listener) {
+    OpenAiRealtimeSession sideband(String callId, List<ConversationBrief.Tool> tools, ConversationListener listener) {
         String base = properties.realtimeUrl();
         URI uri = URI.create(base + (base.contains("?") ? "&" : "?") + "call_id=" + URLEncoder.encode(callId, StandardCharsets.UTF_8));
         Transport transport = transportFor(null);
-        return connect(new OpenAiRealtimeSession(listener, json, transport.loop(), null), transport, handshake(uri));
+        return connect(new OpenAiRealtimeSession(listener, json, transport.loop(), toolsUpdate(tools), true), transport, handshake(uri));
+    }
+
+    /** A GA {@code session.update} that sets the tools and nothing else. */
+    String toolsUpdate(List<ConversationBrief.Tool> tools) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("type", "realtime");
+        session.put("tools", tools.stream().map(this::tool).toList());
+        session.put("tool_choice", "auto");
+        try {
+            return json.writeValueAsString(Map.of("type", "session.update", "session", session));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private OpenAiRealtimeSession connect(OpenAiRealtimeSession session, Transport transport, WebSocketClientProtocolConfig handshake) {

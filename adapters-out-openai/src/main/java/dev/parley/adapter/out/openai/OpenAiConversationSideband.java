@@ -1,11 +1,14 @@
 package dev.parley.adapter.out.openai;
 
+import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.conversation.port.out.ConversationListener;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import dev.parley.application.conversation.port.out.ConversationSideband;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+
+import java.util.List;
 
 /**
  * {@link ConversationSideband} on OpenAI (protocols/openai-realtime.md §1 and §9): a WebSocket to
@@ -25,8 +28,8 @@ class OpenAiConversationSideband implements ConversationSideband, AutoCloseable 
     }
 
     @Override
-    public ConversationSession attach(String vendorCallId, ConversationListener listener) {
-        return sockets.sideband(vendorCallId, listener);
+    public ConversationSession attach(String vendorCallId, List<ConversationBrief.Tool> tools, ConversationListener listener) {
+        return sockets.sideband(vendorCallId, tools, listener);
     }
 
     @Override

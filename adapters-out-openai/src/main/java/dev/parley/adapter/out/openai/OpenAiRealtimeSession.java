@@ -72,16 +72,21 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
     private volatile Channel channel;
     private volatile long droppedAudio;
 
-    /**
-     * @param sessionUpdate the first message, sent as soon as the handshake is done; null for a sideband (the call was
-     *                      briefed when it was connected), whose close by the service is the end of the call, not a fault
-     */
+    /** @param sessionUpdate the first message, sent as soon as the handshake is done */
     OpenAiRealtimeSession(ConversationListener listener, JsonMapper json, EventLoop loop, String sessionUpdate) {
+        this(listener, json, loop, sessionUpdate, false);
+    }
+
+    /**
+     * @param sideband attached to a call whose audio flows elsewhere (a WebRTC call): the service closing it is the end of
+     *                 the call, not a fault
+     */
+    OpenAiRealtimeSession(ConversationListener listener, JsonMapper json, EventLoop loop, String sessionUpdate, boolean sideband) {
         this.listener = listener;
         this.json = json;
         this.loop = loop;
-        this.sideband = sessionUpdate == null;
-        if (sessionUpdate != null) pending.add(sessionUpdate);
+        this.sideband = sideband;
+        pending.add(sessionUpdate);
     }
 
     EventLoop loop() {

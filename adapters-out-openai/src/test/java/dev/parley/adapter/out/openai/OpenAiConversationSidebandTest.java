@@ -2,6 +2,7 @@ package dev.parley.adapter.out.openai;
 
 import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
 import dev.parley.adapter.out.openai.testing.OpenAiRealtimeCallsStub;
+import dev.parley.application.conversation.port.out.ConversationBrief;
 import dev.parley.application.conversation.port.out.ConversationListener;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import dev.parley.domain.session.SdpOffer;
@@ -29,6 +30,8 @@ class OpenAiConversationSidebandTest {
     private final OpenAiProperties properties = new OpenAiProperties(KEY, calls.baseUrl(), realtime.url(), "gpt-realtime");
     private final OpenAiBrowserRealtime browser = new OpenAiBrowserRealtime(properties, Duration.ofMinutes(10), json);
     private final OpenAiConversationSideband sideband = new OpenAiConversationSideband(properties, json, browser);
+    private static final List<ConversationBrief.Tool> TOOLS = List.of(
+            new ConversationBrief.Tool("end_call", "Ends the call", "{\"type\":\"object\",\"properties\":{}}"));
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final ConversationListener listener = new ConversationListener() {
         public void assistantAudio(String itemId, String p) { events.add("audio"); }
@@ -58,11 +61,16 @@ class OpenAiConversationSidebandTest {
     void theSidebandAttachesToTheCallWithTheServersKeyAndSpeaksTheRealtimeEvents() {
         String callId = connectedCall();
         assertThat(callId).isEqualTo(calls.callIds().getLast());
-        ConversationSession session = sideband.attach(callId, listener);
+        ConversationSession session = sideband.attach(callId, TOOLS, listener);
         FakeRealtimeServer.Connection c = realtime.awaitSideband(callId, WAIT);
         assertThat(c).isNotNull();
         assertThat(c.requestTarget).isEqualTo("/v1/realtime?call_id=" + callId);
         assertThat(c.header("Authorization")).isEqualTo("Bearer " + KEY);
+        String update = c.awaitMessage("session.update", WAIT);
+        assertThat(update).as("the tools the server runs, and nothing else of the briefing")
+                .isEqualTo("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"tools\":[{\"type\":\"function\","
+                        + "\"name\":\"end_call\",\"description\":\"Ends the call\",\"parameters\":{\"type\":\"object\",\"properties\":{}}}],"
+                        + "\"tool_choice\":\"auto\"}}");
 
         c.send("{\"type\":\"output_audio_buffer.started\",\"response_id\":\"resp_1\"}");
         c.send("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"item_u1\",\"content_index\":0,"
@@ -78,8 +86,9 @@ class OpenAiConversationSidebandTest {
         session.toolResult("call_1", "{\"ok\":true}", false);
         String output = c.awaitMessage("conversation.item.create", WAIT);
         assertThat(output).contains("\"function_call_output\"").contains("\"call_id\":\"call_1\"");
-        assertThat(c.received()).as("no session.update: the call was briefed when it was connected, and no response.create")
-                .noneMatch(m -> m.contains("\"session.update\"") || m.contains("\"response.create\""));
+        assertThat(c.received()).as("one session.update, no audio and no response.create")
+                .filteredOn(m -> m.contains("\"session.update\"") || m.contains("\"response.create\"") || m.contains("audio_buffer"))
+                .hasSize(1);
 
         c.sendClose(1000, "call ended");
         until(WAIT, () -> events.contains("closed:ended:false"));
@@ -99,13 +108,13 @@ class OpenAiConversationSidebandTest {
     @Test
     void aRefusedSidebandIsReportedAsUnreachableAndADroppedOneAsDisconnected() {
         realtime.refuseSidebands(true);
-        sideband.attach(connectedCall(), listener);
+        sideband.attach(connectedCall(), TOOLS, listener);
         until(WAIT, () -> events.contains("closed:unreachable:true"));
 
         realtime.refuseSidebands(false);
         events.clear();
         String callId = connectedCall();
-        sideband.attach(callId, listener);
+        sideband.attach(callId, TOOLS, listener);
         FakeRealtimeServer.Connection c = realtime.awaitSideband(callId, WAIT);
         c.send("not json at all");
         c.send("{\"type\":\"response.function_call_arguments.done\",\"call_id\":");

@@ -19,7 +19,8 @@ import java.util.concurrent.Executor;
 /**
  * Takes the server's side of a browser's WebRTC call: opens the sideband to the vendor's call and runs it as
  * a {@link BrowserCall} with the tools of the session's scenario (or organization: its tools and watch, and its
- * phases), the same tools the browser session was briefed with.
+ * phases). The sideband tells the model exactly these tools, so what it may call is what the server runs, however
+ * the session was briefed.
  */
 public final class OpenBrowserCallService implements OpenBrowserCallUseCase {
     private final FindCallScenarioUseCase scenarios;
@@ -64,14 +65,15 @@ public final class OpenBrowserCallService implements OpenBrowserCallUseCase {
             }
             List<CallTool> callTools = tools.forBrowserCall(scenario.get());
             CallerWatch watch = null;
-            Optional<OrganizationCalls.Setup> org = organizations == null ? Optional.empty() : organizations.setUp(call, callTools);
+            Optional<OrganizationCalls.Setup> org = organizations == null ? Optional.empty()
+                    : organizations.setUpBrowserCall(call, callTools);
             if (org.isPresent()) {
                 callTools = org.get().tools();
                 watch = org.get().watch();
             }
             CallToolbox toolbox = new CallToolbox(callTools,
                     new ToolContext(command.call(), command.tenant(), CallDirection.INBOUND, command.scenarioRef()), blocking);
-            browser.attach(sideband.attach(command.vendorCallId(), browser), toolbox, watch);
+            browser.attach(sideband.attach(command.vendorCallId(), toolbox.brief(), browser), toolbox, watch);
         } catch (RuntimeException e) {
             // the call cannot be supervised (its scenario or organization could not be read): it is not left running unseen
             browser.fail("sideband-failed");

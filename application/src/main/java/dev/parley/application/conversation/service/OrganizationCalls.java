@@ -7,6 +7,7 @@ import dev.parley.application.organization.port.in.HandleOrganizationToolUseCase
 import dev.parley.application.organization.port.in.OrganizationBrief;
 import dev.parley.application.organization.port.in.RecordEscalationUseCase;
 import dev.parley.application.organization.port.in.TrackConversationPhaseUseCase;
+import dev.parley.domain.organization.EscalationPolicy;
 import dev.parley.domain.organization.OrgId;
 
 import java.util.ArrayList;
@@ -40,6 +41,15 @@ public final class OrganizationCalls {
 
     /** Empty when the call runs a scenario; for a deleted organization, empty too (the caller hears the apology). */
     Optional<Setup> setUp(RedeemedStream call, List<CallTool> common) {
+        return setUp(call, common, true);
+    }
+
+    /** As {@link #setUp}, for a browser's call: no phone line to transfer to, so what the caller says only ever flags the call. */
+    Optional<Setup> setUpBrowserCall(RedeemedStream call, List<CallTool> common) {
+        return setUp(call, common, false);
+    }
+
+    private Optional<Setup> setUp(RedeemedStream call, List<CallTool> common, boolean canTransfer) {
         Optional<OrgId> org = OrgId.fromCallRef(call.scenarioRef());
         if (org.isEmpty()) return Optional.empty();
         return briefs.brief(call.tenant(), org.get()).map(brief -> {
@@ -47,8 +57,11 @@ public final class OrganizationCalls {
             List<CallTool> all = new ArrayList<>();
             for (CallTool t : common) if (!t.name().equals(TransferToHumanTool.NAME)) all.add(t);
             for (OrganizationBrief.ToolSpec spec : brief.tools()) all.add(new OrganizationTool(spec, brief.org(), tools));
+            EscalationPolicy policy = brief.escalation();
+            if (!canTransfer)
+                policy = new EscalationPolicy(policy.transferNumber(), policy.emergencyKeywords(), policy.highPriorityKeywords(), false);
             return new Setup(brief, List.copyOf(all), new CallerWatch(call.tenant(), brief.org(), call.call(), brief.rules(),
-                    brief.escalation(), escalations, phases, blocking));
+                    policy, escalations, phases, blocking));
         });
     }
 
