@@ -65,8 +65,12 @@ public final class CallAnnouncements {
     public OpenBrowserCallUseCase announcing(OpenBrowserCallUseCase browser) {
         return command -> {
             browser.open(command);
-            calls.find(command.tenant(), command.call()).filter(call -> !call.status().isFinal())
-                    .ifPresent(call -> announce(call, ConsoleStatus.IN_PROGRESS.wire(), false));
+            try {
+                calls.find(command.tenant(), command.call()).filter(call -> !call.status().isFinal())
+                        .ifPresent(call -> announce(call, ConsoleStatus.IN_PROGRESS.wire(), false));
+            } catch (RuntimeException e) {
+                // the consoles miss this update; the browser's signal answer and its call go on
+            }
         };
     }
 
