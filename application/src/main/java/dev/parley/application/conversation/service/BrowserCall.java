@@ -194,11 +194,20 @@ final class BrowserCall implements ConversationListener {
                     // the vendor could not be told: the browser's call ends when the browser or the vendor ends it
                 } finally {
                     if (toClose != null) toClose.close();
-                    ends.end(call.tenant(), call.call());
+                    complete();
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
             if (toClose != null) toClose.close();
+        }
+    }
+
+    private void complete() {
+        try {
+            ends.end(call.tenant(), call.call());
+        } catch (RuntimeException e) {
+            // the record could not be completed (the database is gone, say): it stays in progress, as a phone call whose
+            // final status callback never came
         }
     }
 }
