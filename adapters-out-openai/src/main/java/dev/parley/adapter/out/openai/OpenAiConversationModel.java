@@ -182,8 +182,11 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
         session.put("type", "realtime");
         session.put("tools", tools.stream().map(this::tool).toList());
         session.put("tool_choice", "auto");
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("type", "session.update");
+        update.put("session", session);
         try {
-            return json.writeValueAsString(Map.of("type", "session.update", "session", session));
+            return json.writeValueAsString(update);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
