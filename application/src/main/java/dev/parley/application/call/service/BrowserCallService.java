@@ -32,10 +32,12 @@ public final class BrowserCallService implements StartBrowserCallUseCase, EndBro
     }
 
     @Override
-    public boolean end(TenantId tenant, CallId id) {
+    public boolean end(TenantId tenant, CallId id, String reason) {
         return transactions.inTransaction(() -> calls.findForUpdate(id)
                 .filter(c -> c.tenant().equals(tenant) && c.channel() == CallChannel.BROWSER)
                 .map(call -> {
+                    if (call.isEnded()) return false;
+                    call.noteEndReason(reason);
                     boolean moved = call.recordStatus(CallStatus.COMPLETED, clock.instant(), -1);
                     if (moved) calls.update(call);
                     return moved;

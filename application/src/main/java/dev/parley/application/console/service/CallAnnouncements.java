@@ -75,8 +75,8 @@ public final class CallAnnouncements {
     }
 
     public EndBrowserCallUseCase announcing(EndBrowserCallUseCase ends) {
-        return (tenant, call) -> {
-            boolean moved = ends.end(tenant, call);
+        return (tenant, call, reason) -> {
+            boolean moved = ends.end(tenant, call, reason);
             if (moved) calls.find(tenant, call).ifPresent(state -> announce(state, ConsoleStatus.ENDED.wire(), false));
             return moved;
         };

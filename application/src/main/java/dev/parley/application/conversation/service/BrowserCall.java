@@ -170,8 +170,8 @@ final class BrowserCall implements ConversationListener {
     }
 
     /**
-     * Ends the call once: notes why (a fault, or the model's end_call), stores its ledger, then off the caller's thread hangs
-     * the WebRTC call up when asked to, closes the sideband (after what was sent on it) and completes the record.
+     * Ends the call once: stores its ledger, then off the caller's thread hangs the WebRTC call up when asked to, closes the
+     * sideband (after what was sent on it) and completes the record with why it ended (a fault, or the model's end_call).
      */
     private void finish(String faultReason, boolean hangUp) {
         ConversationSession toClose;
@@ -184,7 +184,6 @@ final class BrowserCall implements ConversationListener {
             reason = faultReason != null ? faultReason : exit.taken().map(CarrierActions::endReason).orElse(null);
             usage = ledger.usage();
         }
-        if (reason != null) transcript.ended(reason);
         transcript.measured(usage);
         try {
             blocking.execute(() -> {
@@ -194,7 +193,7 @@ final class BrowserCall implements ConversationListener {
                     // the vendor could not be told: the browser's call ends when the browser or the vendor ends it
                 } finally {
                     if (toClose != null) toClose.close();
-                    complete();
+                    complete(reason);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
@@ -202,9 +201,9 @@ final class BrowserCall implements ConversationListener {
         }
     }
 
-    private void complete() {
+    private void complete(String reason) {
         try {
-            ends.end(call.tenant(), call.call());
+            ends.end(call.tenant(), call.call(), reason);
         } catch (RuntimeException e) {
             // the record could not be completed (the database is gone, say): it stays in progress, as a phone call whose
             // final status callback never came

@@ -72,13 +72,17 @@ class BrowserCallTest {
 
     private final CallJournal journal = new CallJournal() {
         public boolean said(CallMessage m) { lines.add(m); return true; }
-        public boolean ended(CallId c, String reason) { endReasons.add(reason); return true; }
+        public boolean ended(CallId c, String reason) { throw new AssertionError("a browser call notes its end reason when it completes"); }
         public boolean measured(MeasuredCall m) { ledgers.add(m); return true; }
     };
 
     private void open() {
         ConversationPolicy policy = new ConversationPolicy(new PhoneNumber("+14155550111"), "Sorry.", "Transferring.");
-        new OpenBrowserCallService((tenant, ref) -> scenario, sideband, journal, (tenant, call) -> completed.add(call), blocking, clock,
+        new OpenBrowserCallService((tenant, ref) -> scenario, sideband, journal, (tenant, call, reason) -> {
+                    completed.add(call);
+                    if (reason != null) endReasons.add(reason);
+                    return true;
+                }, blocking, clock,
                 new LiveCalls(), new CallTools(policy, extraTools), null)
                 .open(new BrowserCallCommand(CALL, ANN, "sales", "rtc_1"));
     }
