@@ -95,9 +95,12 @@ class CallWiring {
         return new BatchingCallJournal(messages, calls, usage, transactions, capacity, 200);
     }
 
-    /** Calls this server does not carry: browser sessions' and those a client runs itself and reports (seed 003). */
+    /**
+     * Calls this server does not carry: browser sessions' (ended by their sideband, see SessionWiring) and those a client
+     * runs itself and reports (seed 003).
+     */
     @Singleton
-    @Bean(typed = {StartBrowserCallUseCase.class, StartReportedCallUseCase.class, EndReportedCallUseCase.class})
+    @Bean(typed = {ReportedCallService.class, StartBrowserCallUseCase.class, StartReportedCallUseCase.class, EndReportedCallUseCase.class})
     ReportedCallService reportedCalls(CallRepository calls, CallMessageRepository messages, Transactions transactions, Clock clock) {
         return new ReportedCallService(calls, messages, transactions, clock);
     }

@@ -54,16 +54,22 @@ class ConversationWiring {
         return new SimulatedCarrier(control, statuses, blocking, clock);
     }
 
+    /** Every {@link CallTool} bean (the calendar's, …) is offered on the calls whose scenario it accepts. */
+    @Singleton
+    CallTools callTools(ConversationPolicy policy, List<CallTool> tools) {
+        return new CallTools(policy, tools);
+    }
+
     /** Lines said are also told to the tenant's live consoles; a stream connecting is announced as in_progress. Every
-     * {@link CallTool} bean (the calendar's, …) is offered on the calls whose scenario it accepts. */
+     * call gets the tools {@link CallTools} picks for its scenario. */
     @Singleton
     OpenLiveCallUseCase openLiveCall(RedeemStreamTokenUseCase tokens, FindCallScenarioUseCase scenarios, ConversationModel model,
                                      CallJournal journal, SimulatedCarrier control, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                      ConversationPolicy policy, Clock clock, LiveCalls liveCalls, CallEvents events,
-                                     CallAnnouncements announcements, List<CallTool> tools, OrganizationCalls organizations,
+                                     CallAnnouncements announcements, CallTools tools, OrganizationCalls organizations,
                                      @Value("${parley.console.transcript-language:en}") String transcriptLanguage) {
         return announcements.announcing(control.tracking(new OpenLiveCallService(tokens, scenarios, model,
                 new PublishingCallJournal(journal, events, transcriptLanguage), control, blocking, policy, clock, liveCalls,
-                new CallTools(policy, tools), organizations)));
+                tools, organizations)));
     }
 }

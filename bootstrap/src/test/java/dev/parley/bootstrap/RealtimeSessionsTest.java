@@ -3,6 +3,7 @@ package dev.parley.bootstrap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
 import dev.parley.adapter.out.openai.testing.OpenAiRealtimeCallsStub;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -34,6 +35,8 @@ class RealtimeSessionsTest implements TestPropertyProvider {
     static final String OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
             + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\n";
     final OpenAiRealtimeCallsStub openAi = new OpenAiRealtimeCallsStub(KEY);
+    /** Where signalled calls' sidebands go (BrowserCallSidebandTest follows them). */
+    final FakeRealtimeServer realtime = new FakeRealtimeServer();
     final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @Inject
@@ -45,12 +48,13 @@ class RealtimeSessionsTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("parley.openai.base-url", openAi.baseUrl(), "parley.openai.api-key", KEY,
-                "parley.rate-limit.realtime-session-per-minute", "1000");
+                "parley.openai.realtime-url", realtime.url(), "parley.rate-limit.realtime-session-per-minute", "1000");
     }
 
     @AfterAll
     void stopStandIn() {
         openAi.close();
+        realtime.close();
     }
 
     @BeforeEach

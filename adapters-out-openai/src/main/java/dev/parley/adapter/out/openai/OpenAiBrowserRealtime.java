@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * {@link BrowserRealtime} on OpenAI's GA endpoints (protocols/openai-realtime.md §9):
  * {@code POST {OPENAI_BASE_URL}/realtime/client_secrets} mints the browser's ephemeral key, and
  * {@code POST {OPENAI_BASE_URL}/realtime/calls} (multipart: {@code sdp} and {@code session}, with the
- * server's key) connects a WebRTC offer; the answer's {@code Location} names the call. The browser's
+ * server's key) connects a WebRTC offer; the answer's {@code Location} names the call, which
+ * {@code POST {OPENAI_BASE_URL}/realtime/calls/{id}/hangup} ends. The browser's
  * session carries the scenario's instructions, voice, input transcription and tools, but no audio
  * format (WebRTC negotiates it). Neither the key nor a secret nor an SDP is ever logged.
  */
@@ -102,6 +104,18 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
         String callId = location.substring(location.lastIndexOf('/') + 1).strip();
         if (callId.isEmpty()) throw new RealtimeUnavailableException("OpenAI did not name the WebRTC call", false, null);
         return new SignalAnswer(answer, callId);
+    }
+
+    /** {@code POST {OPENAI_BASE_URL}/realtime/calls/{id}/hangup} with the server's key: the WebRTC call ends. */
+    void hangUp(String callId) {
+        requireKey();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/realtime/calls/"
+                        + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "/hangup"))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + openAi.apiKey())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        send(request, "hang-up");
     }
 
     /**

@@ -133,8 +133,19 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
         } catch (UnknownHostException | SSLException e) {
             throw new IllegalStateException("Cannot set up the OpenAI Realtime connection", e);
         }
-        this.handshake = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(endpoint)
+        this.handshake = handshake(endpoint);
+        AtomicInteger n = new AtomicInteger();
+        this.group = new MultiThreadIoEventLoopGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new FastThreadLocalThread(r, "openai-realtime-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, NioIoHandler.newFactory());
+    }
+
+    /** The WebSocket handshake to {@code uri} with the server's key. */
+    private WebSocketClientProtocolConfig handshake(URI uri) {
+        return WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
                 .version(WebSocketVersion.V13)
                 .customHeaders(new DefaultHttpHeaders().add(HttpHeaderNames.AUTHORIZATION, "Bearer " + properties.apiKey()))
                 .maxFramePayloadLength(MAX_MESSAGE_BYTES)
@@ -145,19 +156,43 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
                 .generateOriginHeader(false)
                 .withUTF8Validator(false)   // malformed text fails parsing and is reported as such
                 .build();
-        AtomicInteger n = new AtomicInteger();
-        this.group = new MultiThreadIoEventLoopGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), r -> {
-            Thread t = new FastThreadLocalThread(r, "openai-realtime-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, NioIoHandler.newFactory());
     }
 
     @Override
     public ConversationSession open(ConversationBrief brief, ConversationListener listener, Executor affinity) {
-        String update = sessionUpdate(brief);
         Transport transport = transportFor(affinity);
-        OpenAiRealtimeSession session = new OpenAiRealtimeSession(listener, json, transport.loop(), update);
+        return connect(new OpenAiRealtimeSession(listener, json, transport.loop(), sessionUpdate(brief)), transport, handshake);
+    }
+
+    /**
+     * Attaches a sideband to the vendor's WebRTC call {@code callId} (OPENAI_REALTIME_URL?call_id=…, the server's key). Its
+     * first message declares the tools the server runs ({@code session.update} with the tools only: instructions, voice and
+     * audio stay as the call was briefed when it was connected); no audio passes; the service closing it ends the call.
+     */
+    OpenAiRealtimeSession sideband(String callId, List<ConversationBrief.Tool> tools, ConversationListener listener) {
+        String base = properties.realtimeUrl();
+        URI uri = URI.create(base + (base.contains("?") ? "&" : "?") + "call_id=" + URLEncoder.encode(callId, StandardCharsets.UTF_8));
+        Transport transport = transportFor(null);
+        return connect(new OpenAiRealtimeSession(listener, json, transport.loop(), toolsUpdate(tools), true), transport, handshake(uri));
+    }
+
+    /** A GA {@code session.update} that sets the tools and nothing else. */
+    String toolsUpdate(List<ConversationBrief.Tool> tools) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("type", "realtime");
+        session.put("tools", tools.stream().map(this::tool).toList());
+        session.put("tool_choice", "auto");
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("type", "session.update");
+        update.put("session", session);
+        try {
+            return json.writeValueAsString(update);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private OpenAiRealtimeSession connect(OpenAiRealtimeSession session, Transport transport, WebSocketClientProtocolConfig handshake) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(transport.loop())
                 .channelFactory(transport.channels())
@@ -165,7 +200,7 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .disableResolver() // the address is resolved before it reaches the loop
-                .handler(pipeline(session));
+                .handler(pipeline(session, handshake));
         if (literal != null) connect(session, bootstrap, new InetSocketAddress(literal, port));
         else Thread.ofVirtual().name("openai-resolve").start(() -> resolveAndConnect(session, bootstrap)); // open() returns at once
         return session;
@@ -201,7 +236,7 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
         }
     }
 
-    private ChannelInitializer<Channel> pipeline(OpenAiRealtimeSession session) {
+    private ChannelInitializer<Channel> pipeline(OpenAiRealtimeSession session, WebSocketClientProtocolConfig handshake) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {

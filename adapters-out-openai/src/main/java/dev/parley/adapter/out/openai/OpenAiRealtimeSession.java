@@ -60,6 +60,7 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
     private final ConversationListener listener;
     private final JsonMapper json;
     private final EventLoop loop;
+    private final boolean sideband;
     /** Set, from any thread, by {@link #close()} or a fault: later sends are ignored, and no fault is reported after it. */
     private final AtomicBoolean closed = new AtomicBoolean();
     // loop-confined
@@ -73,9 +74,18 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
 
     /** @param sessionUpdate the first message, sent as soon as the handshake is done */
     OpenAiRealtimeSession(ConversationListener listener, JsonMapper json, EventLoop loop, String sessionUpdate) {
+        this(listener, json, loop, sessionUpdate, false);
+    }
+
+    /**
+     * @param sideband attached to a call whose audio flows elsewhere (a WebRTC call): the service closing it is the end of
+     *                 the call, not a fault
+     */
+    OpenAiRealtimeSession(ConversationListener listener, JsonMapper json, EventLoop loop, String sessionUpdate, boolean sideband) {
         this.listener = listener;
         this.json = json;
         this.loop = loop;
+        this.sideband = sideband;
         pending.add(sessionUpdate);
     }
 
@@ -242,6 +252,14 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
         if (closed.compareAndSet(false, true)) listener.closed(reason, true);
     }
 
+    /** The service closed a sideband: the call it watched is over; on the loop. */
+    private void finished() {
+        ended();
+        Channel ch = channel;
+        if (ch != null) ch.close();
+        if (closed.compareAndSet(false, true)) listener.closed("ended", false);
+    }
+
     private void ended() {
         state = State.ENDED;
         pending.clear();
@@ -274,6 +292,10 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
                     listener.malformedEvent();
                 }
             } else if (msg instanceof CloseWebSocketFrame frame) {
+                if (sideband) {
+                    finished(); // the browser's call is over
+                    return;
+                }
                 if (!closed.get()) LOG.warn("OpenAI Realtime closed the conversation (code {})", frame.statusCode());
                 lost("disconnected"); // quiet when we closed first: the answer to our close frame
             } else if (msg instanceof BinaryWebSocketFrame) {
@@ -358,6 +380,8 @@ final class OpenAiRealtimeSession extends ChannelInboundHandlerAdapter implement
                 if (usage != null) listener.responseUsage(usage);
                 listener.responseDone();
             }
+            case "output_audio_buffer.started" -> listener.assistantPlayback(true);
+            case "output_audio_buffer.stopped", "output_audio_buffer.cleared" -> listener.assistantPlayback(false);
             case "error" -> {
                 Map<String, Object> e = parse(message);
                 Object error = e.get("error");

@@ -1,6 +1,7 @@
 package dev.parley.application.call.service;
 
 import dev.parley.application.call.port.in.CallNotFoundException;
+import dev.parley.application.call.port.in.EndBrowserCallUseCase;
 import dev.parley.application.call.port.in.EndReportedCallUseCase;
 import dev.parley.application.call.port.in.StartBrowserCallUseCase;
 import dev.parley.application.call.port.in.StartReportedCallUseCase;
@@ -11,6 +12,7 @@ import dev.parley.domain.call.Call;
 import dev.parley.domain.call.CallChannel;
 import dev.parley.domain.call.CallDirection;
 import dev.parley.domain.call.CallId;
+import dev.parley.domain.call.CallStatus;
 import dev.parley.domain.call.CallMessage;
 import dev.parley.domain.shared.TenantId;
 
@@ -23,9 +25,11 @@ import java.util.List;
 
 /**
  * The records of calls this server does not carry: a browser session's call, and calls a client runs itself and
- * reports (seed 003 {@code /api/call/start} and {@code /api/call/end}).
+ * reports (seed 003 {@code /api/call/start} and {@code /api/call/end}). A browser call the server runs over the sideband
+ * is completed by the sideband's end ({@link #end(TenantId, CallId, String)}).
  */
-public final class ReportedCallService implements StartBrowserCallUseCase, StartReportedCallUseCase, EndReportedCallUseCase {
+public final class ReportedCallService implements StartBrowserCallUseCase, StartReportedCallUseCase, EndReportedCallUseCase,
+        EndBrowserCallUseCase {
     private final CallRepository calls;
     private final CallMessageRepository messages;
     private final Transactions transactions;
@@ -67,6 +71,19 @@ public final class ReportedCallService implements StartBrowserCallUseCase, Start
             calls.update(call);
             return true;
         });
+    }
+
+    @Override
+    public boolean end(TenantId tenant, CallId id, String reason) {
+        return transactions.inTransaction(() -> calls.findForUpdate(id)
+                .filter(c -> c.tenant().equals(tenant) && c.channel() == CallChannel.BROWSER)
+                .map(call -> {
+                    if (call.isEnded()) return false;
+                    call.noteEndReason(reason);
+                    boolean moved = call.recordStatus(CallStatus.COMPLETED, now(), -1);
+                    if (moved) calls.update(call);
+                    return moved;
+                }).orElse(false));
     }
 
     /**

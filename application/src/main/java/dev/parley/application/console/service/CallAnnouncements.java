@@ -1,6 +1,8 @@
 package dev.parley.application.console.service;
 
 import dev.parley.application.call.port.in.AcceptInboundCallUseCase;
+import dev.parley.application.call.port.in.EndBrowserCallUseCase;
+import dev.parley.application.conversation.port.in.OpenBrowserCallUseCase;
 import dev.parley.application.call.port.in.RecordCallStatusUseCase;
 import dev.parley.application.call.port.in.FollowLiveCallUseCase;
 import dev.parley.application.call.port.in.FollowLiveCallUseCase.LiveCallState;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * Announces a call's lifecycle to the consoles by wrapping the use cases that move it: a call
  * arriving is {@code incoming} (with both numbers), the carrier's in-progress is {@code answered},
  * the media stream connecting to the assistant is {@code in_progress}, any final status is
- * {@code ended}. Announcing happens after the use case succeeded and never changes its outcome.
+ * {@code ended}; a browser call is {@code in_progress} when the server takes its side and {@code ended} when its record completes. Announcing happens after the use case succeeded and never changes its outcome.
  */
 public final class CallAnnouncements {
     private final FollowLiveCallUseCase calls;
@@ -57,6 +59,26 @@ public final class CallAnnouncements {
                 calls.findByCarrierSid(command.carrierSid()).ifPresent(call ->
                         announce(call, ConsoleStatus.IN_PROGRESS.wire(), false));
             return handler;
+        };
+    }
+
+    public OpenBrowserCallUseCase announcing(OpenBrowserCallUseCase browser) {
+        return command -> {
+            browser.open(command);
+            try {
+                calls.find(command.tenant(), command.call()).filter(call -> !call.status().isFinal())
+                        .ifPresent(call -> announce(call, ConsoleStatus.IN_PROGRESS.wire(), false));
+            } catch (RuntimeException e) {
+                // the consoles miss this update; the browser's signal answer and its call go on
+            }
+        };
+    }
+
+    public EndBrowserCallUseCase announcing(EndBrowserCallUseCase ends) {
+        return (tenant, call, reason) -> {
+            boolean moved = ends.end(tenant, call, reason);
+            if (moved) calls.find(tenant, call).ifPresent(state -> announce(state, ConsoleStatus.ENDED.wire(), false));
+            return moved;
         };
     }
 

@@ -34,4 +34,12 @@ public final class CallTools {
             if (tool.offeredOn(scenario) && tools.stream().noneMatch(t -> t.name().equals(tool.name()))) tools.add(tool);
         return List.copyOf(tools);
     }
+
+    /**
+     * The tools of a browser's call: those of a phone call of the scenario but {@code transfer_to_human}, since
+     * a browser cannot be handed to a phone line (a browser session is briefed with exactly these).
+     */
+    public List<CallTool> forBrowserCall(CallScenario scenario) {
+        return forCall(scenario).stream().filter(t -> !t.name().equals(TransferToHumanTool.NAME)).toList();
+    }
 }

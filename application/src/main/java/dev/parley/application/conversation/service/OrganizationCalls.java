@@ -7,6 +7,7 @@ import dev.parley.application.organization.port.in.HandleOrganizationToolUseCase
 import dev.parley.application.organization.port.in.OrganizationBrief;
 import dev.parley.application.organization.port.in.RecordEscalationUseCase;
 import dev.parley.application.organization.port.in.TrackConversationPhaseUseCase;
+import dev.parley.domain.organization.EscalationPolicy;
 import dev.parley.domain.organization.OrgId;
 
 import java.util.ArrayList;
@@ -40,12 +41,24 @@ public final class OrganizationCalls {
 
     /** Empty when the call runs a scenario; for a deleted organization, empty too (the caller hears the apology). */
     Optional<Setup> setUp(RedeemedStream call, List<CallTool> common) {
+        return setUp(call, common, true);
+    }
+
+    /** As {@link #setUp}, for a browser's call: no phone line to transfer to, so what the caller says only ever flags the call. */
+    Optional<Setup> setUpBrowserCall(RedeemedStream call, List<CallTool> common) {
+        return setUp(call, common, false);
+    }
+
+    private Optional<Setup> setUp(RedeemedStream call, List<CallTool> common, boolean canTransfer) {
         Optional<OrgId> org = OrgId.fromCallRef(call.scenarioRef());
         if (org.isEmpty()) return Optional.empty();
         return briefs.brief(call.tenant(), org.get()).map(brief -> {
             phases.began(call.tenant(), brief.org(), call.call());
+            EscalationPolicy policy = brief.escalation();
+            if (!canTransfer)
+                policy = new EscalationPolicy(policy.transferNumber(), policy.emergencyKeywords(), policy.highPriorityKeywords(), false);
             return new Setup(brief, toolsFor(brief, common), new CallerWatch(call.tenant(), brief.org(), call.call(), brief.rules(),
-                    brief.escalation(), escalations, phases, blocking));
+                    policy, escalations, phases, blocking));
         });
     }
 

@@ -3,6 +3,8 @@ package dev.parley.application.session.service;
 import dev.parley.application.call.port.in.StartBrowserCallUseCase;
 import dev.parley.application.organization.port.in.OrganizationNotFoundException;
 import dev.parley.application.organization.port.in.TrackConversationPhaseUseCase;
+import dev.parley.application.conversation.port.in.OpenBrowserCallUseCase;
+import dev.parley.application.conversation.port.in.OpenBrowserCallUseCase.BrowserCallCommand;
 import dev.parley.application.scenario.port.in.ScenarioNotFoundException;
 import dev.parley.application.session.port.in.BrowserSessionNotFoundException;
 import dev.parley.application.session.port.in.BrowserSessionView;
@@ -26,7 +28,8 @@ import java.util.Base64;
 /**
  * Browser realtime sessions: briefs the session from the scenario or organization, has the vendor mint a client
  * secret (the vendor is asked before any call record exists, so a refusal leaves nothing behind),
- * records the call, and later relays the browser's WebRTC offer for its own, unexpired session once.
+ * records the call, and later relays the browser's WebRTC offer for its own, unexpired session once; the
+ * connected call is then handed to the conversation context, which takes the server's side of it (the sideband).
  */
 public final class BrowserSessionService implements StartBrowserSessionUseCase, StartOrganizationSessionUseCase, RelayBrowserSignalUseCase {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,16 +38,22 @@ public final class BrowserSessionService implements StartBrowserSessionUseCase, 
     private final BrowserSessions sessions;
     private final StartBrowserCallUseCase calls;
     private final TrackConversationPhaseUseCase phases;
+    private final OpenBrowserCallUseCase browserCalls;
     private final Clock clock;
 
-    /** @param phases an organization's session begins its call's conversation (greeting), as its phone calls do */
+    /**
+     * @param phases       an organization's session begins its call's conversation (greeting), as its phone calls do
+     * @param browserCalls takes the server's side of each connected call
+     */
     public BrowserSessionService(SessionBriefing briefing, BrowserRealtime realtime, BrowserSessions sessions,
-                                 StartBrowserCallUseCase calls, TrackConversationPhaseUseCase phases, Clock clock) {
+                                 StartBrowserCallUseCase calls, TrackConversationPhaseUseCase phases, OpenBrowserCallUseCase browserCalls,
+                                 Clock clock) {
         this.briefing = briefing;
         this.realtime = realtime;
         this.sessions = sessions;
         this.calls = calls;
         this.phases = phases;
+        this.browserCalls = browserCalls;
         this.clock = clock;
     }
 
@@ -83,6 +92,8 @@ public final class BrowserSessionService implements StartBrowserSessionUseCase, 
             session.signalled(answer.callId());
         }
         sessions.save(session);
+        // connecting happens in the background; a sideband that cannot connect ends the call, never this answer
+        browserCalls.open(new BrowserCallCommand(session.callId(), tenant, session.scenarioRef(), answer.callId()));
         return answer.sdp();
     }
 

@@ -33,7 +33,9 @@ import java.util.function.BiConsumer;
  * sockets, one virtual thread per connection) speaking the GA event protocol. It answers
  * {@code session.update} with {@code session.updated}, can echo every {@code input_audio_buffer.append}
  * back as {@code response.output_audio.delta} (the load test's "model"), can refuse handshakes
- * (unreachable) or drop connections after N messages, and lets tests push any server event.
+ * (unreachable) or drop connections after N messages, and lets tests push any server event. Sideband
+ * connections ({@code ?call_id=rtc_…}, attaching to a WebRTC call) are served like any other and found by
+ * their call id; they can be refused on their own.
  */
 public final class FakeRealtimeServer implements AutoCloseable {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -61,6 +63,11 @@ public final class FakeRealtimeServer implements AutoCloseable {
             this.requestTarget = requestTarget;
             this.headers = headers;
             this.number = number;
+        }
+
+        /** The vendor call a sideband connection attaches to ({@code ?call_id=}); null for a model connection. */
+        public String callId() {
+            return FakeRealtimeServer.callId(requestTarget);
         }
 
         public String header(String name) {
@@ -246,6 +253,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile boolean echo;
     private volatile boolean refusing;
+    private volatile boolean refusingSidebands;
     private volatile int refusal = 503;
     private volatile int dropAfterMessages;
     private volatile long handshakeDelayMillis;
@@ -289,6 +297,12 @@ public final class FakeRealtimeServer implements AutoCloseable {
         return this;
     }
 
+    /** Answer sideband handshakes ({@code ?call_id=}) with 404, as the service does for a call it does not know; others are served. */
+    public FakeRealtimeServer refuseSidebands(boolean on) {
+        this.refusingSidebands = on;
+        return this;
+    }
+
     /** Answer each handshake only after this delay, as a distant service would. */
     public FakeRealtimeServer delayHandshakes(Duration delay) {
         this.handshakeDelayMillis = delay.toMillis();
@@ -310,6 +324,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     public void reset() {
         echo = false;
         refusing = false;
+        refusingSidebands = false;
         refusal = 503;
         dropAfterMessages = 0;
         handshakeDelayMillis = 0;
@@ -327,6 +342,21 @@ public final class FakeRealtimeServer implements AutoCloseable {
 
     public int handshakes() {
         return handshakes.get();
+    }
+
+    /** The sideband connection to vendor call {@code callId}, once its handshake is done; null on time-out. */
+    public Connection awaitSideband(String callId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Connection c : connections) if (callId.equals(c.callId())) return c;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The next connection to complete its handshake; null on time-out. */
@@ -372,8 +402,11 @@ public final class FakeRealtimeServer implements AutoCloseable {
                 }
             }
             String key = headers.get("sec-websocket-key");
-            if (refusing || key == null) {
-                int status = key == null ? 400 : refusal;
+            String[] parts = requestLine.split(" ");
+            String target = parts.length > 1 ? parts[1] : "";
+            boolean refuseSideband = refusingSidebands && callId(target) != null;
+            if (refusing || refuseSideband || key == null) {
+                int status = key == null ? 400 : refuseSideband ? 404 : refusal;
                 String body = "{\"error\":{\"message\":\"refused\",\"code\":" + status + "}}";
                 out.write(("HTTP/1.1 " + status + " Refused\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                         + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
@@ -383,8 +416,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
                     + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String[] parts = requestLine.split(" ");
-            c = new Connection(socket, out, parts.length > 1 ? parts[1] : "", headers, connections.size() + 1);
+            c = new Connection(socket, out, target, headers, connections.size() + 1);
             connections.add(c);
             arrivals.add(c);
             c.send("{\"type\":\"session.created\",\"event_id\":\"evt_c" + c.number + "\",\"session\":{\"type\":\"realtime\",\"id\":\"sess_"
@@ -472,6 +504,15 @@ public final class FakeRealtimeServer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The {@code call_id} query parameter of a request target, or null. */
+    static String callId(String requestTarget) {
+        int q = requestTarget.indexOf('?');
+        if (q < 0) return null;
+        for (String param : requestTarget.substring(q + 1).split("&"))
+            if (param.startsWith("call_id=")) return java.net.URLDecoder.decode(param.substring(8), StandardCharsets.UTF_8);
+        return null;
     }
 
     /** A plain string field of a JSON text (no escapes), or null. */

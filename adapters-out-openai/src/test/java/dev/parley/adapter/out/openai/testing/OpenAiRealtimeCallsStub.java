@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * A local stand-in for OpenAI's browser endpoints (protocols/openai-realtime.md §9):
  * {@code POST /v1/realtime/client_secrets} answers {@code {"value":"ek_…","expires_at":…,"session":{…}}}
  * and {@code POST /v1/realtime/calls} (multipart {@code sdp} + {@code session}) answers 201 with an SDP
- * answer derived from the offer and {@code Location: /v1/realtime/calls/rtc_…}. Only the key it was
+ * answer derived from the offer and {@code Location: /v1/realtime/calls/rtc_…};
+ * {@code POST /v1/realtime/calls/rtc_…/hangup} ends a call it issued (200; 404 for one it did not). Only the key it was
  * given is accepted (401 otherwise); every request is recorded; failures can be scripted.
  */
 public final class OpenAiRealtimeCallsStub implements AutoCloseable {
@@ -45,7 +47,11 @@ public final class OpenAiRealtimeCallsStub implements AutoCloseable {
     private final HttpServer server;
     private final String key;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private static final Pattern HANG_UP = Pattern.compile("/v1/realtime/calls/([^/]+)/hangup");
     private final AtomicInteger sequence = new AtomicInteger();
+    private final List<String> issued = new CopyOnWriteArrayList<>();
+    private final List<String> hungUp = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> onHangUp;
     private volatile int failWithStatus;
     private volatile long secretLifetimeSeconds = 600;
 
@@ -66,8 +72,22 @@ public final class OpenAiRealtimeCallsStub implements AutoCloseable {
         });
         server.createContext("/v1/realtime/calls", exchange -> {
             if (refused(exchange)) return;
+            Matcher hangup = HANG_UP.matcher(exchange.getRequestURI().getPath());
+            if (hangup.matches()) {
+                String id = hangup.group(1);
+                if (!issued.contains(id)) {
+                    answer(exchange, 404, "application/json", "{\"error\":{\"message\":\"call not found\"}}");
+                    return;
+                }
+                hungUp.add(id);
+                answer(exchange, 200, "application/json", "{}");
+                Consumer<String> listener = onHangUp;
+                if (listener != null) listener.accept(id);
+                return;
+            }
             String offer = requests.getLast().parts().getOrDefault("sdp", "");
             String callId = "rtc_test_" + sequence.incrementAndGet();
+            issued.add(callId);
             exchange.getResponseHeaders().add("Location", "/v1/realtime/calls/" + callId);
             answer(exchange, 201, "application/sdp", answerFor(offer));
         });
@@ -114,6 +134,21 @@ public final class OpenAiRealtimeCallsStub implements AutoCloseable {
 
     public List<Recorded> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The call ids its {@code /realtime/calls} answers named (the {@code Location}'s last segment), in order. */
+    public List<String> callIds() {
+        return List.copyOf(issued);
+    }
+
+    /** The calls hung up through {@code /realtime/calls/{id}/hangup}, in order. */
+    public List<String> hungUp() {
+        return List.copyOf(hungUp);
+    }
+
+    /** Called with the call id after each hang-up is answered (to end the call's sideband, as the service would). */
+    public void onHangUp(Consumer<String> listener) {
+        this.onHangUp = listener;
     }
 
     public void clear() {

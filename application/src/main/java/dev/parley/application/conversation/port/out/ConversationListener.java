@@ -26,6 +26,13 @@ public interface ConversationListener {
     default void responseUsage(dev.parley.domain.usage.TokenUsage usage) {
     }
 
+    /**
+     * The far end started ({@code true}) or finished ({@code false}) playing the assistant's audio. Only
+     * conversations whose audio the vendor plays out itself (a browser's WebRTC call) report it.
+     */
+    default void assistantPlayback(boolean playing) {
+    }
+
     /** An event that could not be understood; counted and skipped. */
     void malformedEvent();
 
