@@ -3,6 +3,7 @@ package dev.parley.bootstrap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
 import dev.parley.adapter.out.openai.testing.OpenAiRealtimeCallsStub;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -51,6 +52,8 @@ class OrganizationBrowserCallsTest implements TestPropertyProvider {
                                  {"name":"visit","type":"choice","allowed_values":["check-up","vaccination"]}]},
              "voice":"sage","language":"en"}""";
     final OpenAiRealtimeCallsStub openAi = new OpenAiRealtimeCallsStub(KEY);
+    /** Where signalled calls' sidebands go, so a relayed call stays up until the browser reports its end. */
+    final FakeRealtimeServer realtime = new FakeRealtimeServer();
     final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @Inject
@@ -62,12 +65,13 @@ class OrganizationBrowserCallsTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("parley.openai.base-url", openAi.baseUrl(), "parley.openai.api-key", KEY,
-                "parley.rate-limit.realtime-session-per-minute", "1000");
+                "parley.openai.realtime-url", realtime.url(), "parley.rate-limit.realtime-session-per-minute", "1000");
     }
 
     @AfterAll
     void stopStandIn() {
         openAi.close();
+        realtime.close();
     }
 
     @BeforeEach
