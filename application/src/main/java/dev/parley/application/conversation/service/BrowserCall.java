@@ -12,7 +12,10 @@ import dev.parley.domain.usage.CallLedger;
 import dev.parley.domain.usage.CallUsage;
 import dev.parley.domain.usage.TokenUsage;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -30,6 +33,8 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class BrowserCall implements ConversationListener {
     /** What a browser call tells the model instead of transferring (the escalation itself is recorded by the tool). */
+    /** How long a goodbye may play before the call is hung up anyway (the vendor never said the browser stopped playing). */
+    static final Duration GOODBYE_LIMIT = Duration.ofSeconds(20);
     static final String NO_TRANSFER = "A colleague has been told about this call. It runs in a browser and cannot be transferred "
             + "to a phone: tell the caller a colleague will follow up.";
 
@@ -42,6 +47,7 @@ final class BrowserCall implements ConversationListener {
     private final EndBrowserCallUseCase ends;
     private final LiveCalls registry;
     private final Executor blocking;
+    private final Duration goodbyeLimit;
     private final ExitRule exit = new ExitRule();
     private final CallLedger ledger;
     private final List<PendingTool> pendingTools = new ArrayList<>();
@@ -56,7 +62,8 @@ final class BrowserCall implements ConversationListener {
     private boolean ended;
 
     BrowserCall(BrowserCallCommand call, CallTranscript transcript, ConversationSideband sideband, EndBrowserCallUseCase ends,
-                LiveCalls registry, Executor blocking) {
+                LiveCalls registry, Executor blocking, Duration goodbyeLimit) {
+        this.goodbyeLimit = goodbyeLimit;
         this.call = call;
         this.transcript = transcript;
         this.sideband = sideband;
@@ -165,7 +172,17 @@ final class BrowserCall implements ConversationListener {
         session.toolResult(callId, result.json(), result.respond());
         if (then.isPresent() && exit.due(List.of(then.get())).isPresent()) {
             leaving = true;
-            if (!playing) finish(null, true);
+            if (!playing) {
+                finish(null, true);
+            } else {
+                // normally output_audio_buffer.stopped ends it; should that never come, the call does not stay up for good
+                try {
+                    CompletableFuture.delayedExecutor(goodbyeLimit.toMillis(), TimeUnit.MILLISECONDS, blocking)
+                            .execute(() -> finish(null, true));
+                } catch (RejectedExecutionException shuttingDown) {
+                    finish(null, true);
+                }
+            }
         }
     }
 

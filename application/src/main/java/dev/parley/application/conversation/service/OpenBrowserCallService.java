@@ -32,6 +32,7 @@ public final class OpenBrowserCallService implements OpenBrowserCallUseCase {
     private final LiveCalls registry;
     private final CallTools tools;
     private final OrganizationCalls organizations;
+    private final java.time.Duration goodbyeLimit;
 
     /**
      * @param journal       where lines go (the publishing journal: consoles see them)
@@ -40,6 +41,14 @@ public final class OpenBrowserCallService implements OpenBrowserCallUseCase {
     public OpenBrowserCallService(FindCallScenarioUseCase scenarios, ConversationSideband sideband, CallJournal journal,
                                   EndBrowserCallUseCase ends, Executor blocking, Clock clock, LiveCalls registry, CallTools tools,
                                   OrganizationCalls organizations) {
+        this(scenarios, sideband, journal, ends, blocking, clock, registry, tools, organizations, BrowserCall.GOODBYE_LIMIT);
+    }
+
+    /** @param goodbyeLimit how long an ending call's goodbye may play before it is hung up anyway */
+    public OpenBrowserCallService(FindCallScenarioUseCase scenarios, ConversationSideband sideband, CallJournal journal,
+                                  EndBrowserCallUseCase ends, Executor blocking, Clock clock, LiveCalls registry, CallTools tools,
+                                  OrganizationCalls organizations, java.time.Duration goodbyeLimit) {
+        this.goodbyeLimit = goodbyeLimit;
         this.scenarios = scenarios;
         this.sideband = sideband;
         this.journal = journal;
@@ -56,7 +65,8 @@ public final class OpenBrowserCallService implements OpenBrowserCallUseCase {
         // the phone call's parts take the call as a redeemed stream: the vendor's call stands in for the carrier's
         RedeemedStream call = new RedeemedStream(command.call(), command.tenant(), CallDirection.INBOUND, command.scenarioRef(),
                 command.vendorCallId());
-        BrowserCall browser = new BrowserCall(command, new CallTranscript(call, journal, clock), sideband, ends, registry, blocking);
+        BrowserCall browser = new BrowserCall(command, new CallTranscript(call, journal, clock), sideband, ends, registry, blocking,
+                goodbyeLimit);
         try {
             Optional<CallScenario> scenario = scenarios.find(command.tenant(), command.scenarioRef());
             if (scenario.isEmpty()) {

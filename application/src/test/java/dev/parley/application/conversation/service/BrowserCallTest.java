@@ -46,7 +46,11 @@ class BrowserCallTest {
     private ConversationListener listener;
     private List<ConversationBrief.Tool> toldTools;
     /** Blocking work waits here until the test runs it, so it can be seen not to have happened yet. */
-    private final Executor blocking = later::add;
+    private final Executor blocking = work -> {
+        synchronized (later) {
+            later.add(work);
+        }
+    };
 
     private final ConversationSideband sideband = new ConversationSideband() {
         @Override
@@ -77,13 +81,17 @@ class BrowserCallTest {
     };
 
     private void open() {
+        open(BrowserCall.GOODBYE_LIMIT);
+    }
+
+    private void open(java.time.Duration goodbyeLimit) {
         ConversationPolicy policy = new ConversationPolicy(new PhoneNumber("+14155550111"), "Sorry.", "Transferring.");
         new OpenBrowserCallService((tenant, ref) -> scenario, sideband, journal, (tenant, call, reason) -> {
                     completed.add(call);
                     if (reason != null) endReasons.add(reason);
                     return true;
                 }, blocking, clock,
-                new LiveCalls(), new CallTools(policy, extraTools), null)
+                new LiveCalls(), new CallTools(policy, extraTools), null, goodbyeLimit)
                 .open(new BrowserCallCommand(CALL, ANN, "sales", "rtc_1"));
     }
 
@@ -107,6 +115,27 @@ class BrowserCallTest {
         assertThat(lines.getFirst().startMs()).isEqualTo(1200);
         assertThat(lines.getFirst().endMs()).isEqualTo(2900);
         assertThat(sent).as("nothing goes back for words or audio").isEmpty();
+    }
+
+    @Test
+    void aGoodbyeTheVendorNeverReportsFinishedStillEndsTheCallAfterTheLimit() throws Exception {
+        open(java.time.Duration.ofMillis(100));
+        listener.assistantPlayback(true);
+        listener.toolCall("call_1", "end_call", "{}");
+        listener.responseDone();
+        runBlockingWork();
+        assertThat(vendor).as("the goodbye is still playing").containsExactly("attach:rtc_1");
+        // no output_audio_buffer.stopped ever comes: after the limit the call is hung up all the same
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (completed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            synchronized (later) {
+                runBlockingWork();
+            }
+        }
+        assertThat(vendor).containsExactly("attach:rtc_1", "hangup:rtc_1");
+        assertThat(completed).containsExactly(CALL);
+        assertThat(endReasons).containsExactly("ended-by-assistant");
     }
 
     @Test
