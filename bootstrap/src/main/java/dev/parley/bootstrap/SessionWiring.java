@@ -97,10 +97,20 @@ class SessionWiring {
     }
 
     @Singleton
-    @Bean(typed = {StartClientCallUseCase.class, EndClientCallUseCase.class})
+    @Bean(typed = {ClientCallService.class, StartClientCallUseCase.class})
     ClientCallService clientCalls(GetOrganizationUseCase organizations, StartReportedCallUseCase starts, EndReportedCallUseCase ends,
                                   RecordCollectedIntakeUseCase intakes, TrackConversationPhaseUseCase phases, ListCallsUseCase calls,
                                   GetOrganizationCallUseCase orgCalls, Transactions transactions) {
         return new ClientCallService(organizations, starts, ends, intakes, phases, calls, orgCalls, transactions);
+    }
+
+    /** A call a client reports ended is told to the tenant's consoles (once, when this report ended it), as a phone call's end is. */
+    @Singleton
+    EndClientCallUseCase endClientCall(ClientCallService calls, CallAnnouncements announcements) {
+        return command -> {
+            EndClientCallUseCase.EndedClientCallView ended = calls.end(command);
+            if (ended.endedNow()) announcements.ended(command.tenant(), command.call());
+            return ended;
+        };
     }
 }

@@ -241,6 +241,20 @@ class OrganizationBrowserCallsTest implements TestPropertyProvider {
     // ---- POST /api/call/start and /api/call/end
 
     @Test
+    void aCallTheClientReportsEndedIsToldToTheConsolesOnce() throws Exception {
+        String ann = newUser();
+        long org = newOrg(ann, "C" + UUID.randomUUID());
+        long call = startCall(ann, org);
+        try (ConsoleClient console = new ConsoleClient(server.getURI(), "?token=" + ann, json)) {
+            String end = "{\"call_id\":" + call + ",\"transcript\":[{\"speaker\":\"user\",\"text\":\"Hi\"}]}";
+            assertThat(http.postJson("/api/call/end", end, ann).status()).isEqualTo(200);
+            assertThat(console.next("call_status_update")).containsEntry("call_id", Long.toString(call)).containsEntry("status", "ended");
+            assertThat(http.postJson("/api/call/end", end, ann).status()).as("ending again").isEqualTo(200);
+            assertThat(console.quietFor(500)).as("ending again tells nobody").isTrue();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aCallEndedWithItsTranscriptAndIntakeIsStoredOnceAndEndingAgainAnswersTheSame() {
         String ann = newUser();

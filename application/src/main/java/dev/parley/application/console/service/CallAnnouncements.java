@@ -12,6 +12,8 @@ import dev.parley.application.console.port.in.ConsoleStatus;
 import dev.parley.application.conversation.port.in.MediaStreamHandler;
 import dev.parley.application.conversation.port.in.OpenLiveCallUseCase;
 
+import dev.parley.domain.shared.TenantId;
+import dev.parley.domain.call.CallId;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -80,6 +82,15 @@ public final class CallAnnouncements {
             if (moved) calls.find(tenant, call).ifPresent(state -> announce(state, ConsoleStatus.ENDED.wire(), false));
             return moved;
         };
+    }
+
+    /** A call that ended outside the carrier's reports (a client reported it, seed 003): the consoles see it end. */
+    public void ended(TenantId tenant, CallId call) {
+        try {
+            calls.find(tenant, call).ifPresent(state -> announce(state, ConsoleStatus.ENDED.wire(), false));
+        } catch (RuntimeException e) {
+            // the consoles miss this update; the call is stored as ended all the same
+        }
     }
 
     private void announce(LiveCallState call, String status, boolean withNumbers) {

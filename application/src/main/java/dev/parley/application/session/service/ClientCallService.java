@@ -61,15 +61,15 @@ public final class ClientCallService implements StartClientCallUseCase, EndClien
     @Override
     public EndedClientCallView end(EndClientCallCommand c) {
         Optional<OrgId> org = OrgId.fromCallRef(calls.get(c.tenant(), c.call()).call().scenarioRef());   // not found first
-        transactions.inTransaction(() -> {
-            boolean endedNow = ends.end(new EndReportedCallCommand(c.tenant(), c.call(), c.lines()));
-            if (endedNow && c.intake() != null)
+        boolean endedNow = transactions.inTransaction(() -> {
+            boolean endedHere = ends.end(new EndReportedCallCommand(c.tenant(), c.call(), c.lines()));
+            if (endedHere && c.intake() != null)
                 intakes.record(c.tenant(), org.orElseThrow(NotAnOrganizationCallException::new), c.call(), c.intake());
-            return endedNow;
+            return endedHere;
         });
         ListCallsUseCase.CallDetails stored = calls.get(c.tenant(), c.call());
         OrgCallView side = orgCalls.find(c.tenant(), c.call()).orElseGet(() -> org.map(o -> new OrgCallView(o.value(),
                 ConversationPhase.GREETING.wire(), false, List.of(), null)).orElse(null));
-        return new EndedClientCallView(stored.call(), stored.messages().size(), side);
+        return new EndedClientCallView(stored.call(), stored.messages().size(), side, endedNow);
     }
 }

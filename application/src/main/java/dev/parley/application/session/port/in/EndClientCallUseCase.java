@@ -31,7 +31,10 @@ public interface EndClientCallUseCase {
         }
     }
 
-    /** The ended call as stored: its record, how many lines it holds, and its organization side (null for a scenario's call). */
-    record EndedClientCallView(CallView call, int messages, OrgCallView org) {
+    /**
+     * The ended call as stored: its record, how many lines it holds, its organization side (null for a scenario's call), and
+     * whether this request ended it (false when it had ended before).
+     */
+    record EndedClientCallView(CallView call, int messages, OrgCallView org, boolean endedNow) {
     }
 }
