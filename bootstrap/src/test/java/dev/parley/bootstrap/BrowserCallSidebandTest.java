@@ -256,15 +256,16 @@ class BrowserCallSidebandTest implements TestPropertyProvider {
 
             sideband.send(functionCall("c3", "escalate_to_human", "{\"reason\":\"Wants a nurse\",\"urgency\":\"high\"}"));
             sideband.send(responseDone("o3"));
-            assertThat(sideband.awaitMessage("conversation.item.create", WAIT)).contains("\"c3\"").contains("cannot be transferred");
+            assertThat(sideband.awaitMessage("conversation.item.create", WAIT)).contains("\"c3\"").contains("will call the caller back");
             assertThat(sideband.awaitMessage("response.create", WAIT)).as("the conversation goes on").isNotNull();
             do event = console.next("call_status_update"); while (!"escalated".equals(event.get("status")));
-            assertThat(event).containsEntry("urgency", "high");
+            assertThat(event).containsEntry("urgency", "high").as("stored as what happened: no transfer").containsEntry("action", "flagged");
             until(WAIT, () -> ((List<?>) call(ann, s.callId()).get("escalations")).size() == 2, "both escalations on record");
             Map<String, Object> details = call(ann, s.callId());
             assertThat(details).containsEntry("org_id", (int) org);
             assertThat((List<Map<String, Object>>) details.get("escalations")).extracting(e -> e.get("source"))
                     .containsExactly("emergency_keyword", "assistant");
+            assertThat((List<Map<String, Object>>) details.get("escalations")).extracting(e -> e.get("action")).containsOnly("flagged");
             assertThat(openAi.hungUp()).doesNotContain(s.rtcId());
 
             sideband.sendClose(1000, "call ended");

@@ -57,7 +57,7 @@ public final class OrganizationCalls {
             EscalationPolicy policy = brief.escalation();
             if (!canTransfer)
                 policy = new EscalationPolicy(policy.transferNumber(), policy.emergencyKeywords(), policy.highPriorityKeywords(), false);
-            return new Setup(brief, toolsFor(brief, common), new CallerWatch(call.tenant(), brief.org(), call.call(), brief.rules(),
+            return new Setup(brief, toolsFor(brief, common, canTransfer), new CallerWatch(call.tenant(), brief.org(), call.call(), brief.rules(),
                     policy, escalations, phases, blocking));
         });
     }
@@ -67,9 +67,13 @@ public final class OrganizationCalls {
      * without {@code transfer_to_human}, then the organization's own ({@code escalate_to_human}, {@code complete_intake}).
      */
     public List<CallTool> toolsFor(OrganizationBrief brief, List<CallTool> common) {
+        return toolsFor(brief, common, true);
+    }
+
+    private List<CallTool> toolsFor(OrganizationBrief brief, List<CallTool> common, boolean canTransfer) {
         List<CallTool> all = new ArrayList<>();
         for (CallTool t : common) if (!t.name().equals(TransferToHumanTool.NAME)) all.add(t);
-        for (OrganizationBrief.ToolSpec spec : brief.tools()) all.add(new OrganizationTool(spec, brief.org(), tools));
+        for (OrganizationBrief.ToolSpec spec : brief.tools()) all.add(new OrganizationTool(spec, brief.org(), tools, canTransfer));
         return List.copyOf(all);
     }
 

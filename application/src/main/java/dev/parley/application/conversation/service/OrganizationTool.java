@@ -11,7 +11,11 @@ import dev.parley.domain.conversation.FollowUp;
 import dev.parley.domain.organization.OrgId;
 
 /** One of an organization's tools ({@code escalate_to_human}, {@code complete_intake}) offered to its call; it stores, so it blocks. */
-record OrganizationTool(ToolSpec spec, OrgId org, HandleOrganizationToolUseCase handler) implements CallTool {
+record OrganizationTool(ToolSpec spec, OrgId org, HandleOrganizationToolUseCase handler, boolean canTransfer) implements CallTool {
+    OrganizationTool(ToolSpec spec, OrgId org, HandleOrganizationToolUseCase handler) {
+        this(spec, org, handler, true);
+    }
+
     @Override
     public String name() {
         return spec.name();
@@ -34,7 +38,7 @@ record OrganizationTool(ToolSpec spec, OrgId org, HandleOrganizationToolUseCase 
 
     @Override
     public ToolResult run(ToolContext call, String argumentsJson) {
-        return switch (handler.handle(new OrgToolCall(call.tenant(), org, call.call(), spec.name(), argumentsJson))) {
+        return switch (handler.handle(new OrgToolCall(call.tenant(), org, call.call(), spec.name(), argumentsJson, canTransfer))) {
             case OrgToolOutcome.Done done -> ToolResult.done(done.result());
             case OrgToolOutcome.Refused refused -> ToolResult.failed(refused.error());
             case OrgToolOutcome.Transfer transfer -> ToolResult.doneThen(transfer.result(), new FollowUp.Transfer(transfer.to()));

@@ -24,6 +24,7 @@ import dev.parley.application.shared.Transactions;
 import dev.parley.domain.call.CallId;
 import dev.parley.domain.organization.Escalation;
 import dev.parley.domain.organization.EscalationAction;
+import dev.parley.domain.organization.EscalationPolicy;
 import dev.parley.domain.organization.EscalationSource;
 import dev.parley.domain.organization.IntakeCheck;
 import dev.parley.domain.organization.OrgCall;
@@ -94,9 +95,13 @@ public final class OrgCallService implements HandleOrganizationToolUseCase, Reco
         Optional<Urgency> urgency = rawUrgency == null ? Optional.of(Urgency.NORMAL) : Urgency.parse(String.valueOf(rawUrgency));
         if (urgency.isEmpty()) return new OrgToolOutcome.Refused("urgency must be one of emergency, high, normal. Call escalate_to_human again.");
         String reason = args.get("reason") instanceof String s ? s : "";
-        EscalationAction action = EscalationAction.decide(EscalationSource.ASSISTANT, org.config().escalation());
+        EscalationPolicy policy = org.config().escalation();
+        // a browser's call has no phone line to hand over: the escalation flags it, and is stored so
+        if (!call.canTransfer())
+            policy = new EscalationPolicy(policy.transferNumber(), policy.emergencyKeywords(), policy.highPriorityKeywords(), false);
+        EscalationAction action = EscalationAction.decide(EscalationSource.ASSISTANT, policy);
         record(new EscalationCommand(call.tenant(), call.org(), call.call(), EscalationSource.ASSISTANT, "", reason, urgency.get(), action));
-        Optional<PhoneNumber> to = org.config().escalation().transferTo();
+        Optional<PhoneNumber> to = policy.transferTo();
         if (action == EscalationAction.TRANSFERRED && to.isPresent())
             return new OrgToolOutcome.Transfer("The caller is being transferred to a colleague now.", to.get());
         return new OrgToolOutcome.Done("A colleague has been alerted and will call the caller back. Tell the caller so, then continue helping them.");
