@@ -19,8 +19,8 @@ SECS=${2:-20}
 JAR=${BENCH_JAR:-bootstrap/target/parley-bootstrap-0.1.0-SNAPSHOT.jar}
 PORT_=${BENCH_PORT:-5072}
 [ -f "$JAR" ] || { echo "no $JAR: build it first (./mvnw -B -q -DskipTests -pl bootstrap -am package)" >&2; exit 1; }
-if [ -z "${BENCH_JAVA_OPTS+x}" ]; then OPTS=$(sh scripts/jvm-options.sh "$JAR" noaot); else OPTS=$BENCH_JAVA_OPTS; fi
 JAR_ABS=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+if [ -z "${BENCH_JAVA_OPTS+x}" ]; then OPTS=$(sh scripts/jvm-options.sh "$JAR_ABS" noaot); else OPTS=$BENCH_JAVA_OPTS; fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/parley-rest-bench.XXXXXX")
 PID=""
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }

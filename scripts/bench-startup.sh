@@ -21,15 +21,15 @@ JAR=${BENCH_JAR:-bootstrap/target/parley-bootstrap-0.1.0-SNAPSHOT.jar}
 PORT_=${BENCH_PORT:-5071}
 IDLE=${BENCH_IDLE:-10}
 [ -f "$JAR" ] || { echo "no $JAR: build it first (./mvnw -B -q -DskipTests -pl bootstrap -am package)" >&2; exit 1; }
+JAR_ABS=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
 if [ -z "${BENCH_JAVA_OPTS+x}" ]; then
-  OPTS=$(sh scripts/jvm-options.sh "$JAR")
+  OPTS=$(sh scripts/jvm-options.sh "$JAR_ABS")
 elif [ "$BENCH_JAVA_OPTS" = none ]; then
   OPTS=""
 else
   OPTS=$BENCH_JAVA_OPTS
 fi
 OPTS="$OPTS $*"
-JAR_ABS=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/parley-bench.XXXXXX")
 PID=""
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
@@ -42,6 +42,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # one start: prints "ms rss_mb"
 start_once() {
   [ "${BENCH_FRESH:-0}" = 1 ] && rm -rf "$WORK/data"
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT_/health"; then echo "port $PORT_ is taken: BENCH_PORT=..." >&2; exit 1; fi
   t0=$(now_ms)
   # shellcheck disable=SC2086 # OPTS is a word list
   (cd "$WORK" && PORT=$PORT_ exec $PIN "$JAVA_HOME/bin/java" $OPTS -jar "$JAR_ABS") > "$WORK/server.log" 2>&1 &
