@@ -32,9 +32,9 @@ if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
 fi
 if [ -n "${BENCH_NICE:-}" ]; then PIN_S="nice -n $BENCH_NICE $PIN_S"; PIN_C="nice -n $BENCH_NICE $PIN_C"; fi
 # shellcheck disable=SC2086 # OPTS is a word list
-(cd "$WORK" && PORT=$PORT_ RATE_LIMITS_ENABLED=false LOG_LEVEL=${BENCH_LOG_LEVEL:-INFO} \
+(cd "$WORK" && if [ -n "${BENCH_DATABASE_URL:-}" ]; then export DATABASE_URL="$BENCH_DATABASE_URL"; fi && \
+   PORT=$PORT_ RATE_LIMITS_ENABLED=false LOG_LEVEL=${BENCH_LOG_LEVEL:-INFO} \
    SECRET_KEY=8c1f0b1e6f9a4f7d9e2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081 \
-   ${BENCH_DATABASE_URL:+DATABASE_URL=$BENCH_DATABASE_URL} \
    exec $PIN_S "$JAVA_HOME/bin/java" $OPTS -jar "$JAR_ABS") > "$WORK/server.log" 2>&1 &
 PID=$!
 i=0
