@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Whether an access token's sign-in still stands, so that signing out, ending a session or a detected
  * refresh-token reuse also ends the access tokens of that sign-in. The answer comes from the database
- * on the blocking executor and is kept for {@code parley.security.session-check-cache} (5 s): a
+ * on the blocking executor and is kept for {@code parley.security.session-check-cache} (5 s; reloaded in the
+ * background once half of that has passed, so that steady traffic never waits for it): a
  * revocation on this instance takes effect at once ({@link #forgetAll()}), on other instances within
  * that time. A token without the session claim (none is issued any more) is refused.
  */
@@ -27,7 +28,10 @@ public final class SessionGate {
 
     SessionGate(CheckSessionUseCase sessions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                 @Value("${parley.security.session-check-cache:5s}") Duration cacheFor) {
-        this.active = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).executor(blocking)
+        // refresh-ahead: an answer older than half the period is reloaded in the background on its next use (the request
+        // goes on with the cached one), so a steady client never waits for the database; none older than the period is used
+        this.active = Caffeine.newBuilder().refreshAfterWrite(cacheFor.dividedBy(2)).expireAfterWrite(cacheFor)
+                .maximumSize(100_000).executor(blocking)
                 .buildAsync(key -> sessions.isActive(key.tenant(), key.session()));
     }
 
