@@ -94,6 +94,11 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Twilio answers a mark once its audio has played; one send at a time, as the JDK's WebSocket requires ("Send pending"). */
+    private synchronized void echoMark(String name) {
+        send("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}");
+    }
+
     private void send(String frame) {
         socket.sendText(frame, true).orTimeout(5, TimeUnit.SECONDS).join();
     }
@@ -159,7 +164,7 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
             if (echoMarks && frame.contains("\"event\":\"mark\"")) {
                 int k = frame.indexOf("\"name\":\"");
                 String name = frame.substring(k + 8, frame.indexOf('"', k + 8));
-                webSocket.sendText("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}", true);
+                echoMark(name);
             }
         }
         webSocket.request(1);
