@@ -1,21 +1,10 @@
 package dev.parley.bootstrap;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
 import dev.parley.adapter.out.openai.testing.OpenAiRealtimeCallsStub;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,59 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot connect leaves the signal answer alone and ends the call; garbage on the sideband is skipped.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserCallSidebandTest implements TestPropertyProvider {
+class BrowserCallSidebandTest extends BrowserRealtimeTestSupport {
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final String KEY = "sk-sideband-only-" + UUID.randomUUID();
-    static final String OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
-            + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\n";
-    final OpenAiRealtimeCallsStub openAi = new OpenAiRealtimeCallsStub(KEY);
-    final FakeRealtimeServer realtime = new FakeRealtimeServer();
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    HttpJson http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("parley.openai.base-url", openAi.baseUrl(), "parley.openai.api-key", KEY,
-                "parley.openai.realtime-url", realtime.url(), "parley.rate-limit.realtime-session-per-minute", "1000");
-    }
-
-    @AfterAll
-    void stopStandIns() {
-        openAi.close();
-        realtime.close();
-    }
 
     @BeforeEach
-    void setUp() {
-        http = new HttpJson(server, json);
+    void resetStandIns() {
         realtime.reset();
         // as OpenAI does: a call that is hung up loses its sideband
         openAi.onHangUp(id -> realtime.connections().stream().filter(c -> id.equals(c.callId()) && c.isOpen())
                 .forEach(c -> c.sendClose(1000, "call ended")));
-        log.list.clear();
-        log.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
-        log.stop();
-        assertThat(log.list).as("log lines naming the server's key")
-                .noneMatch(e -> e.getFormattedMessage().contains(KEY) || String.valueOf(e.getThrowableProxy()).contains(KEY));
     }
 
     record Signalled(long callId, String rtcId, FakeRealtimeServer.Connection sideband) {
     }
 
     private String newUser() {
-        return (String) http.newUser("sb-" + UUID.randomUUID() + "@example.com").get("access_token");
+        return newUser("sb-");
     }
 
     /** Starts a browser session of {@code scenario}, signals its offer and waits for the server's sideband to the call. */

@@ -1,21 +1,9 @@
 package dev.parley.bootstrap;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.parley.adapter.out.openai.testing.FakeRealtimeServer;
 import dev.parley.adapter.out.openai.testing.OpenAiRealtimeCallsStub;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client runs itself (start, end with transcript and intake, ending again, tenant isolation, every refusal).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrganizationBrowserCallsTest implements TestPropertyProvider {
-    static final String KEY = "sk-server-only-" + UUID.randomUUID();
-    static final String OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
-            + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\n";
+class OrganizationBrowserCallsTest extends BrowserRealtimeTestSupport {
     private static final String CONFIG = """
             {"business":{"name":"Maple Clinic %s","description":"A family practice.","time_zone":"America/New_York"},
              "safety":{"assistant_is_not":["a medical professional"],"never_do":["Recommend medication"]},
@@ -51,50 +35,15 @@ class OrganizationBrowserCallsTest implements TestPropertyProvider {
                                  {"name":"date_of_birth","type":"date","required":true},
                                  {"name":"visit","type":"choice","allowed_values":["check-up","vaccination"]}]},
              "voice":"sage","language":"en"}""";
-    final OpenAiRealtimeCallsStub openAi = new OpenAiRealtimeCallsStub(KEY);
-    /** Where signalled calls' sidebands go, so a relayed call stays up until the browser reports its end. */
-    final FakeRealtimeServer realtime = new FakeRealtimeServer();
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    HttpJson http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("parley.openai.base-url", openAi.baseUrl(), "parley.openai.api-key", KEY,
-                "parley.openai.realtime-url", realtime.url(), "parley.rate-limit.realtime-session-per-minute", "1000");
-    }
-
-    @AfterAll
-    void stopStandIn() {
-        openAi.close();
-        realtime.close();
-    }
 
     @BeforeEach
-    void setUp() {
-        http = new HttpJson(server, json);
+    void resetStandIns() {
         openAi.failWith(0);
         openAi.secretsLiving(600);
-        log.list.clear();
-        log.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
-        log.stop();
-        assertThat(log.list).as("log lines naming the server's key")
-                .noneMatch(e -> e.getFormattedMessage().contains(KEY) || String.valueOf(e.getThrowableProxy()).contains(KEY));
-        assertThat(log.list).as("no server fault").noneMatch(e -> e.getFormattedMessage().startsWith("Server fault"));
     }
 
     private String newUser() {
-        return (String) http.newUser("org-rt-" + UUID.randomUUID() + "@example.com").get("access_token");
+        return newUser("org-rt-");
     }
 
     private long newOrg(String token, String marker) {
