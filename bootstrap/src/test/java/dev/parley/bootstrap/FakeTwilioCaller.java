@@ -29,6 +29,7 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
     private int sequence;
     private int chunk;
     volatile boolean echoMarks;
+    private final java.util.concurrent.atomic.AtomicInteger echoed = new java.util.concurrent.atomic.AtomicInteger();
     volatile Consumer<String> onFrame;
 
     private FakeTwilioCaller(String streamSid) {
@@ -97,6 +98,12 @@ final class FakeTwilioCaller implements WebSocket.Listener, AutoCloseable {
     /** Twilio answers a mark once its audio has played; one send at a time, as the JDK's WebSocket requires ("Send pending"). */
     private synchronized void echoMark(String name) {
         send("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}");
+        echoed.incrementAndGet();
+    }
+
+    /** How many marks this caller has echoed back (written to the socket). */
+    int echoedMarks() {
+        return echoed.get();
     }
 
     private void send(String frame) {

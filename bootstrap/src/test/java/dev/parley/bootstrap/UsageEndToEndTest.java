@@ -66,6 +66,14 @@ class UsageEndToEndTest extends TelephonyTestSupport {
         assertThat(caller.await("media", WAIT)).isNotNull();
         model.send(responseDone("resp_1", 1000, 0, 400, 0, 50, 1000));
         until(WAIT, () -> !caller.received("mark").isEmpty(), "the greeting's mark");
+        // the greeting has played once the server reads the echoed mark (on the Twilio socket); the caller's speech below
+        // comes over the model's socket, so give the echo a moment to land first, or the speech counts as a barge-in
+        until(WAIT, () -> caller.echoedMarks() > 0, "the greeting's mark echoed");
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         model.send("{\"type\":\"input_audio_buffer.speech_started\",\"event_id\":\"e\",\"audio_start_ms\":900,\"item_id\":\"item_u1\"}");
         model.send("{\"type\":\"input_audio_buffer.speech_stopped\",\"event_id\":\"e\",\"audio_end_ms\":2100,\"item_id\":\"item_u1\"}");
         model.send(delta("item_a1"));
