@@ -5,7 +5,6 @@ import dev.parley.application.session.port.out.BrowserRealtime;
 import dev.parley.application.session.port.out.RealtimeUnavailableException;
 import dev.parley.domain.session.SdpOffer;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -142,16 +141,7 @@ class OpenAiBrowserRealtime implements BrowserRealtime {
     }
 
     private Map<String, Object> tool(BrowserBrief.Tool tool) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("type", "function");
-        t.put("name", tool.name());
-        t.put("description", tool.description());
-        try {
-            t.put("parameters", json.readValue(tool.parametersJsonSchema(), Argument.mapOf(String.class, Object.class)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Tool parameters must be a JSON Schema object", e);
-        }
-        return t;
+        return RealtimeFunctionTool.of(json, tool.name(), tool.description(), tool.parametersJsonSchema());
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) {

@@ -6,7 +6,6 @@ import dev.parley.application.conversation.port.out.ConversationModel;
 import dev.parley.application.conversation.port.out.ConversationSession;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -322,16 +321,7 @@ class OpenAiConversationModel implements ConversationModel, AutoCloseable {
     }
 
     private Map<String, Object> tool(ConversationBrief.Tool tool) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("type", "function");
-        t.put("name", tool.name());
-        t.put("description", tool.description());
-        try {
-            t.put("parameters", json.readValue(tool.parametersJsonSchema(), Argument.mapOf(String.class, Object.class)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Tool parameters must be a JSON Schema object", e);
-        }
-        return t;
+        return RealtimeFunctionTool.of(json, tool.name(), tool.description(), tool.parametersJsonSchema());
     }
 
     /** Closes every Realtime channel (their calls hear "disconnected") and stops the adapter's own threads. */
