@@ -13,7 +13,6 @@ import dev.parley.domain.usage.CallUsage;
 import dev.parley.domain.usage.TokenUsage;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
@@ -38,9 +37,6 @@ final class BrowserCall implements ConversationListener {
     static final String NO_TRANSFER = "A colleague has been told about this call. It runs in a browser and cannot be transferred "
             + "to a phone: tell the caller a colleague will follow up.";
 
-    private record PendingTool(String callId, String name, String argumentsJson) {
-    }
-
     private final BrowserCallCommand call;
     private final CallTranscript transcript;
     private final ConversationSideband sideband;
@@ -50,7 +46,7 @@ final class BrowserCall implements ConversationListener {
     private final Duration goodbyeLimit;
     private final ExitRule exit = new ExitRule();
     private final CallLedger ledger;
-    private final List<PendingTool> pendingTools = new ArrayList<>();
+    private final PendingToolCalls pendingTools = new PendingToolCalls();
     private ConversationSession session;
     private CallToolbox tools;
     private CallerWatch watch;
@@ -118,7 +114,7 @@ final class BrowserCall implements ConversationListener {
 
     @Override
     public synchronized void toolCall(String callId, String name, String argumentsJson) {
-        if (!ended && callId != null) pendingTools.add(new PendingTool(callId, name == null ? "" : name, argumentsJson));
+        if (!ended) pendingTools.add(callId, name, argumentsJson);
     }
 
     @Override
@@ -157,9 +153,7 @@ final class BrowserCall implements ConversationListener {
     }
 
     private void runPendingTools() {
-        List<PendingTool> due = List.copyOf(pendingTools);
-        pendingTools.clear();
-        for (PendingTool tool : due) tools.run(tool.name(), tool.argumentsJson(), result -> toolDone(tool.callId(), result));
+        pendingTools.runAll(tools, this::toolDone);
     }
 
     private synchronized void toolDone(String callId, ToolResult result) {

@@ -18,7 +18,6 @@ import dev.parley.domain.usage.CallUsage;
 import dev.parley.domain.usage.TokenUsage;
 import dev.parley.domain.shared.PhoneNumber;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +30,6 @@ import java.util.Optional;
  * run on the blocking executor.
  */
 final class LiveCall implements MediaStreamHandler, ConversationListener {
-    private record PendingTool(String callId, String name, String argumentsJson) {
-    }
-
     private final RedeemedStream call;
     private final CarrierStream carrier;
     private final CarrierActions actions;
@@ -44,7 +40,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     private final TakeoverRule takeover = new TakeoverRule();
     private final ExitRule exit = new ExitRule();
     private final CallLedger ledger;
-    private final List<PendingTool> pendingTools = new ArrayList<>();
+    private final PendingToolCalls pendingTools = new PendingToolCalls();
     private ConversationSession session;
     private CallToolbox tools;
     private CallerWatch watch;
@@ -156,7 +152,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
 
     @Override
     public synchronized void toolCall(String callId, String name, String argumentsJson) {
-        if (!ended && callId != null) pendingTools.add(new PendingTool(callId, name == null ? "" : name, argumentsJson));
+        if (!ended) pendingTools.add(callId, name, argumentsJson);
     }
 
     @Override
@@ -168,9 +164,7 @@ final class LiveCall implements MediaStreamHandler, ConversationListener {
     public synchronized void responseDone() {
         if (ended || session == null) return;
         playback.responseDone().ifPresent(carrier::sendMark);
-        List<PendingTool> due = List.copyOf(pendingTools);
-        pendingTools.clear();
-        for (PendingTool tool : due) tools.run(tool.name(), tool.argumentsJson(), result -> toolDone(tool.callId(), result));
+        pendingTools.runAll(tools, this::toolDone);
     }
 
     private synchronized void toolDone(String callId, ToolResult result) {
